@@ -1,0 +1,9 @@
+package io.handoff.platform.errors;
+
+/**
+ * One bad field of a request.
+ *
+ * @param field the field's path in the request body, e.g. {@code lines[0].quantity}
+ * @param message what is wrong with it
+ */
+public record FieldProblem(String field, String message) {}

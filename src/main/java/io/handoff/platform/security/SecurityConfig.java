@@ -1,0 +1,144 @@
+package io.handoff.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.config.HandoffProperties;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Who may call what.
+ *
+ * <ul>
+ *   <li>{@code /api/**} (the domain API): HTTP Basic with a platform user; members of {@code
+ *       handoff.api.groups} only (401 without credentials, 403 for other users).
+ *   <li>{@code /actuator/**}: health is public (for load balancers and orchestrators); every other
+ *       endpoint needs a {@code camunda-admin} member.
+ *   <li>{@code /engine-rest/**} (Camunda's REST API, also used by Camunda Modeler's deploy button):
+ *       Camunda's own HTTP Basic filter, so the engine's authorizations apply per user (401 without
+ *       credentials, 403 when the user's authorizations do not allow the call).
+ *   <li>The webapps under {@code /camunda/**} keep their own login, session and CSRF protection.
+ * </ul>
+ */
+@Configuration
+public class SecurityConfig {
+
+  public static final String REALM = "Handoff";
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      CamundaIdentityAuthenticationProvider provider,
+      HandoffProperties props,
+      ObjectMapper objectMapper)
+      throws Exception {
+    String[] apiAuthorities =
+        props.api().groups().stream()
+            .map(g -> CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g)
+            .toArray(String[]::new);
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authenticationProvider(provider)
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAuthority(
+                        CamundaIdentityAuthenticationProvider.GROUP_PREFIX + "camunda-admin")
+                    .anyRequest()
+                    .hasAnyAuthority(apiAuthorities))
+        .httpBasic(
+            basic ->
+                basic
+                    .realmName(REALM)
+                    .authenticationEntryPoint(
+                        (request, response, e) -> {
+                          response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+                          writeProblem(
+                              objectMapper,
+                              response,
+                              HttpStatus.UNAUTHORIZED,
+                              "Credentials of a platform user are required (HTTP Basic).",
+                              request.getRequestURI());
+                        }))
+        .exceptionHandling(
+            ex ->
+                ex.accessDeniedHandler(
+                    (request, response, e) ->
+                        writeProblem(
+                            objectMapper,
+                            response,
+                            HttpStatus.FORBIDDEN,
+                            "This user is not in a group allowed to call this API.",
+                            request.getRequestURI())));
+    return http.build();
+  }
+
+  /**
+   * Camunda's engine REST API. Its own authentication filter leaves {@code /engine-rest/engine}
+   * open, so HTTP Basic is enforced here for every path, and the user is then handed to the engine.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestSecurity(
+      HttpSecurity http,
+      CamundaIdentityAuthenticationProvider provider,
+      IdentityService identityService,
+      ObjectMapper objectMapper)
+      throws Exception {
+    // Jersey, not Spring MVC, serves /engine-rest: match on the request URI itself.
+    http.securityMatcher(
+            request ->
+                request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/"))
+        .authenticationProvider(provider)
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(
+            basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(objectMapper)))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  private static AuthenticationEntryPoint entryPoint(ObjectMapper objectMapper) {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      writeProblem(
+          objectMapper,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "Credentials of a platform user are required (HTTP Basic).",
+          request.getRequestURI());
+    };
+  }
+
+  static void writeProblem(
+      ObjectMapper objectMapper,
+      HttpServletResponse response,
+      HttpStatus status,
+      String detail,
+      String instance)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(instance));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -72,7 +72,9 @@ public class DemoDataInitializer implements ApplicationRunner {
     for (GroupSpec group : demo.groups()) {
       createGroup(group.id(), group.name(), Groups.GROUP_TYPE_WORKFLOW);
       grantTeamAccess(group);
-      createGroupFilter(group);
+      if (group.tasklistFilter()) {
+        createGroupFilter(group);
+      }
     }
     List<UserSpec> users = new ArrayList<>(demo.users());
     if (demo.integration() != null) {

@@ -28,6 +28,9 @@ class IncidentClassifierAccuracyTest {
 
   static final int CUTOFF = 1;
 
+  /** The incident process's supervised threshold. */
+  static final double SUPERVISED_THRESHOLD = 0.75;
+
   static List<LabelledText> load(String resource) throws IOException {
     try (InputStream in = IncidentClassifierAccuracyTest.class.getResourceAsStream(resource)) {
       return IncidentClassifier.read(in);
@@ -42,20 +45,20 @@ class IncidentClassifierAccuracyTest {
         IncidentClassifier.train(training, ALGORITHM, ITERATIONS, CUTOFF);
 
     int correct = 0;
+    int confident = 0;
+    int confidentCorrect = 0;
     Map<String, int[]> perLabel = new TreeMap<>();
     for (LabelledText sample : heldOut) {
-      boolean hit = classifier.classify(sample.text()).label().equals(sample.label());
+      IncidentClassifier.Classification c = classifier.classify(sample.text());
+      boolean hit = c.label().equals(sample.label());
       correct += hit ? 1 : 0;
+      if (c.probability() >= SUPERVISED_THRESHOLD) {
+        confident++;
+        confidentCorrect += hit ? 1 : 0;
+      }
       int[] counts = perLabel.computeIfAbsent(sample.label(), k -> new int[2]);
       counts[0] += hit ? 1 : 0;
       counts[1]++;
-      if (!hit) {
-        log.info(
-            "miss: {} -> {} : {}",
-            sample.label(),
-            classifier.classify(sample.text()).label(),
-            sample.text());
-      }
     }
     double accuracy = (double) correct / heldOut.size();
     String byLabel =
@@ -64,11 +67,23 @@ class IncidentClassifierAccuracyTest {
             .collect(Collectors.joining(", "));
     String report =
         String.format(
-            "Held-out accuracy of the local incident classifier: %.3f (%d/%d; training %d); %s",
-            accuracy, correct, heldOut.size(), training.size(), byLabel);
+            "Held-out accuracy of the local incident classifier: %.3f (%d/%d; training %d); %s."
+                + " At threshold %.2f: %d/%d accepted, %.3f of them correct.",
+            accuracy,
+            correct,
+            heldOut.size(),
+            training.size(),
+            byLabel,
+            SUPERVISED_THRESHOLD,
+            confident,
+            heldOut.size(),
+            confident == 0 ? 0.0 : (double) confidentCorrect / confident);
     log.info(report);
     System.out.println(report);
     assertThat(accuracy).as(report).isGreaterThanOrEqualTo(0.85);
+    assertThat((double) confidentCorrect / confident)
+        .as("proposals at or above the threshold are right more often than all proposals")
+        .isGreaterThanOrEqualTo(accuracy);
   }
 
   @Test

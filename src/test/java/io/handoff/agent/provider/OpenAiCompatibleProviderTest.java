@@ -268,4 +268,82 @@ class OpenAiCompatibleProviderTest {
     assertThat(result.needsHuman()).isTrue();
     assertThat(row(pi).error()).isEqualTo("No answer within 500 ms");
   }
+
+  @Test
+  void anotherLangChain4jChatModelIsBuiltFromItsConfiguredClass() throws Exception {
+    answer("{\"label\": \"security\", \"confidence\": 0.7, \"rationale\": \"Phishing.\"}");
+    ProviderSettings settings =
+        new ProviderSettings(
+            "dev.langchain4j.model.openai.OpenAiChatModel",
+            "http://127.0.0.1:" + server.port() + "/v1",
+            "other-key",
+            "other-model",
+            Duration.ofSeconds(5),
+            false);
+    assertThat(ChatModels.available(settings)).isTrue();
+    AgentStepService service =
+        new AgentStepService(
+            new AgentProviders(List.of(LangChain4jProvider.of("other", settings))),
+            tasks,
+            masker,
+            audit,
+            metrics,
+            Duration.ofSeconds(10));
+    String pi = "wire-" + UUID.randomUUID();
+
+    AgentStepResult result =
+        new TransactionTemplate(transactionManager)
+            .execute(
+                tx ->
+                    service.run(
+                        new AgentStepRequest(
+                            pi,
+                            "ClassifyIncidentTask",
+                            "classify-incident",
+                            "other:named-model",
+                            Autonomy.SHADOW,
+                            0.5,
+                            "I clicked a link in a strange email")));
+
+    assertThat(result.proposal().label()).isEqualTo("security");
+    assertThat(result.needsHuman()).isTrue();
+    assertThat(row(pi).model()).isEqualTo("named-model");
+    server.verify(
+        postRequestedFor(urlEqualTo(COMPLETIONS))
+            .withHeader("Authorization", equalTo("Bearer other-key"))
+            .withRequestBody(matchingJsonPath("$.model", equalTo("named-model"))));
+  }
+
+  @Test
+  void providerWhoseModuleIsMissingIsNotOfferedAndItsStepsGoToAPerson() {
+    ProviderSettings missing =
+        new ProviderSettings(
+            "dev.langchain4j.model.anthropic.AnthropicChatModel",
+            null,
+            "k",
+            "claude",
+            Duration.ofSeconds(5),
+            false);
+    assertThat(ChatModels.available(missing)).isFalse();
+    AgentStepService service = service(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    String pi = "wire-" + UUID.randomUUID();
+
+    AgentStepResult result =
+        new TransactionTemplate(transactionManager)
+            .execute(
+                tx ->
+                    service.run(
+                        new AgentStepRequest(
+                            pi,
+                            "ClassifyIncidentTask",
+                            "classify-incident",
+                            "anthropic",
+                            Autonomy.AUTONOMOUS,
+                            0.5,
+                            "printer jammed")));
+
+    assertThat(result.needsHuman()).isTrue();
+    assertThat(row(pi).error()).contains("Unknown agent provider 'anthropic'");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
 }

@@ -56,6 +56,26 @@ class AgentStepRoutingTest {
         key, Map.of(AgentStepModels.INPUT_VARIABLE, text));
   }
 
+  /** A supervised review-contract step (threshold 0.75) on the contract text. */
+  private ProcessInstance review(String contract) {
+    String key = AgentStepModels.key("review");
+    deployments.add(
+        AgentStepModels.deploy(
+            repositoryService,
+            key,
+            AgentStepModels.routed(
+                key,
+                "review-contract",
+                "supervised",
+                "0.75",
+                "contractReview",
+                "${recordAgentDecision.recordVerdict(task, 'contractReview', '"
+                    + AgentStepModels.AGREES_VARIABLE
+                    + "')}")));
+    return runtimeService.startProcessInstanceByKey(
+        key, Map.of(AgentStepModels.INPUT_VARIABLE, contract));
+  }
+
   private boolean needsHuman(ProcessInstance pi) {
     BooleanValue value = runtimeService.getVariableTyped(pi.getId(), "classificationNeedsHuman");
     return value.getValue();
@@ -139,26 +159,10 @@ class AgentStepRoutingTest {
 
   @Test
   void contractReviewProposesStructuredFieldsAsJson() {
-    String key = AgentStepModels.key("review");
-    deployments.add(
-        AgentStepModels.deploy(
-            repositoryService,
-            key,
-            AgentStepModels.routed(
-                key,
-                "review-contract",
-                "supervised",
-                "0.75",
-                "contractReview",
-                "${recordAgentDecision.recordVerdict(task, 'contractReview', '"
-                    + AgentStepModels.AGREES_VARIABLE
-                    + "')}")));
     String contract =
         "Payment terms: NET30. The supplier's total liability shall not exceed EUR 1,000,000."
             + " The parties conclude a data processing agreement under Art. 28 GDPR.";
-    ProcessInstance pi =
-        runtimeService.startProcessInstanceByKey(
-            key, Map.of(AgentStepModels.INPUT_VARIABLE, contract));
+    ProcessInstance pi = review(contract);
 
     assertThat(pi).isEnded().hasPassed(AgentStepModels.ACCEPTED_END);
     SpinJsonNode proposal =
@@ -179,26 +183,8 @@ class AgentStepRoutingTest {
 
   @Test
   void contractWithoutDataProcessingClauseGoesToAPerson() {
-    String key = AgentStepModels.key("review");
-    deployments.add(
-        AgentStepModels.deploy(
-            repositoryService,
-            key,
-            AgentStepModels.routed(
-                key,
-                "review-contract",
-                "supervised",
-                "0.75",
-                "contractReview",
-                "${recordAgentDecision.recordVerdict(task, 'contractReview', '"
-                    + AgentStepModels.AGREES_VARIABLE
-                    + "')}")));
     ProcessInstance pi =
-        runtimeService.startProcessInstanceByKey(
-            key,
-            Map.of(
-                AgentStepModels.INPUT_VARIABLE,
-                "Invoices are payable within 45 days. Liability is limited to USD 250,000."));
+        review("Invoices are payable within 45 days. Liability is limited to USD 250,000.");
 
     assertThat(pi).isWaitingAt(AgentStepModels.DECIDE_TASK);
     SpinJsonNode proposal =

@@ -82,6 +82,16 @@ class OpenAiCompatibleProviderTest {
   }
 
   private AgentStepResult classify(AgentStepService service, String processInstanceId) {
+    return run(service, processInstanceId, "openai", Autonomy.SUPERVISED, TICKET);
+  }
+
+  /** One classify-incident step in its own transaction, as the engine runs it. */
+  private AgentStepResult run(
+      AgentStepService service,
+      String processInstanceId,
+      String agentModel,
+      Autonomy autonomy,
+      String text) {
     return new TransactionTemplate(transactionManager)
         .execute(
             tx ->
@@ -90,10 +100,10 @@ class OpenAiCompatibleProviderTest {
                         processInstanceId,
                         "ClassifyIncidentTask",
                         "classify-incident",
-                        "openai",
-                        Autonomy.SUPERVISED,
+                        agentModel,
+                        autonomy,
                         0.75,
-                        TICKET)));
+                        text)));
   }
 
   private String completion(String content) throws Exception {
@@ -292,18 +302,12 @@ class OpenAiCompatibleProviderTest {
     String pi = "wire-" + UUID.randomUUID();
 
     AgentStepResult result =
-        new TransactionTemplate(transactionManager)
-            .execute(
-                tx ->
-                    service.run(
-                        new AgentStepRequest(
-                            pi,
-                            "ClassifyIncidentTask",
-                            "classify-incident",
-                            "other:named-model",
-                            Autonomy.SHADOW,
-                            0.5,
-                            "I clicked a link in a strange email")));
+        run(
+            service,
+            pi,
+            "other:named-model",
+            Autonomy.SHADOW,
+            "I clicked a link in a strange email");
 
     assertThat(result.proposal().label()).isEqualTo("security");
     assertThat(result.needsHuman()).isTrue();
@@ -328,19 +332,7 @@ class OpenAiCompatibleProviderTest {
     AgentStepService service = service(Duration.ofSeconds(5), Duration.ofSeconds(10));
     String pi = "wire-" + UUID.randomUUID();
 
-    AgentStepResult result =
-        new TransactionTemplate(transactionManager)
-            .execute(
-                tx ->
-                    service.run(
-                        new AgentStepRequest(
-                            pi,
-                            "ClassifyIncidentTask",
-                            "classify-incident",
-                            "anthropic",
-                            Autonomy.AUTONOMOUS,
-                            0.5,
-                            "printer jammed")));
+    AgentStepResult result = run(service, pi, "anthropic", Autonomy.AUTONOMOUS, "printer jammed");
 
     assertThat(result.needsHuman()).isTrue();
     assertThat(row(pi).error()).contains("Unknown agent provider 'anthropic'");

@@ -112,12 +112,11 @@ class AgentStepRoutingTest {
     ProcessInstance probe = run("supervised", "0.0", CLEAR_TICKET);
     double confidence =
         audit.findByProcessInstance(probe.getId()).get(0).confidence().doubleValue();
-    String just_above = String.valueOf(Math.min(1.0, confidence + 0.001));
-    String just_below = String.valueOf(Math.max(0.0, confidence - 0.001));
+    String justAbove = String.valueOf(Math.min(1.0, confidence + 0.001));
+    String justBelow = String.valueOf(Math.max(0.0, confidence - 0.001));
 
-    assertThat(run("supervised", just_above, CLEAR_TICKET))
-        .isWaitingAt(AgentStepModels.DECIDE_TASK);
-    assertThat(run("supervised", just_below, CLEAR_TICKET))
+    assertThat(run("supervised", justAbove, CLEAR_TICKET)).isWaitingAt(AgentStepModels.DECIDE_TASK);
+    assertThat(run("supervised", justBelow, CLEAR_TICKET))
         .isEnded()
         .hasPassed(AgentStepModels.ACCEPTED_END);
   }

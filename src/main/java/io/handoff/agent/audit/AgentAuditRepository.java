@@ -1,0 +1,130 @@
+package io.handoff.agent.audit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code agent_action} table. Runs on the caller's transaction (the engine's), so a row rolls
+ * back with the step that wrote it.
+ */
+@Repository
+public class AgentAuditRepository {
+
+  private final JdbcClient jdbc;
+
+  public AgentAuditRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(AgentAction a) {
+    jdbc.sql(
+            """
+            INSERT INTO agent_action (id, process_instance_id, activity_id, task, provider, model,
+              input_digest, output, confidence, autonomy, routed_to_person, latency_ms, error,
+              masked_kinds, created_at)
+            VALUES (:id, :pi, :activity, :task, :provider, :model, :digest, :output, :confidence,
+              :autonomy, :routed, :latency, :error, :masked, :created)
+            """)
+        .param("id", a.id())
+        .param("pi", a.processInstanceId())
+        .param("activity", a.activityId())
+        .param("task", a.task())
+        .param("provider", a.provider())
+        .param("model", a.model())
+        .param("digest", a.inputDigest())
+        .param("output", a.output())
+        .param("confidence", a.confidence().setScale(4, RoundingMode.HALF_UP))
+        .param("autonomy", a.autonomy())
+        .param("routed", a.routedToPerson())
+        .param("latency", a.latencyMs())
+        .param("error", truncate(a.error(), 2000))
+        .param("masked", a.maskedKinds().isEmpty() ? null : String.join(",", a.maskedKinds()))
+        .param("created", Timestamp.from(a.createdAt()))
+        .update();
+  }
+
+  /** Records a person's decision on a proposal; false when there is no such audit row. */
+  public boolean recordDecision(
+      String id, String decidedBy, String decision, Boolean agrees, Instant at) {
+    return jdbc.sql(
+                """
+                UPDATE agent_action SET decided_by = :by, human_decision = :decision,
+                  agrees = :agrees, decided_at = :at WHERE id = :id
+                """)
+            .param("by", decidedBy)
+            .param("decision", decision)
+            .param("agrees", agrees)
+            .param("at", Timestamp.from(at))
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  public Optional<AgentAction> find(String id) {
+    return jdbc.sql("SELECT * FROM agent_action WHERE id = :id")
+        .param("id", id)
+        .query(AgentAuditRepository::map)
+        .optional();
+  }
+
+  public List<AgentAction> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql(
+            "SELECT * FROM agent_action WHERE process_instance_id = :pi ORDER BY created_at, id")
+        .param("pi", processInstanceId)
+        .query(AgentAuditRepository::map)
+        .list();
+  }
+
+  /** Whether a person agreed, for the latest {@code window} reviewed proposals of a task. */
+  public List<Boolean> latestAgreements(String task, int window) {
+    return jdbc.sql(
+            """
+            SELECT agrees FROM agent_action WHERE task = :task AND agrees IS NOT NULL
+            ORDER BY decided_at DESC, id DESC FETCH FIRST :window ROWS ONLY
+            """)
+        .param("task", task)
+        .param("window", window)
+        .query((rs, n) -> rs.getBoolean(1))
+        .list();
+  }
+
+  private static AgentAction map(ResultSet rs, int row) throws SQLException {
+    String masked = rs.getString("masked_kinds");
+    Timestamp decidedAt = rs.getTimestamp("decided_at");
+    Object agrees = rs.getObject("agrees");
+    BigDecimal confidence = rs.getBigDecimal("confidence");
+    return new AgentAction(
+        rs.getString("id"),
+        rs.getString("process_instance_id"),
+        rs.getString("activity_id"),
+        rs.getString("task"),
+        rs.getString("provider"),
+        rs.getString("model"),
+        rs.getString("input_digest"),
+        rs.getString("output"),
+        confidence,
+        rs.getString("autonomy"),
+        rs.getBoolean("routed_to_person"),
+        rs.getLong("latency_ms"),
+        rs.getString("error"),
+        masked == null ? List.of() : Arrays.asList(masked.split(",")),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("decided_by"),
+        rs.getString("human_decision"),
+        agrees == null ? null : rs.getBoolean("agrees"),
+        decidedAt == null ? null : decidedAt.toInstant());
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

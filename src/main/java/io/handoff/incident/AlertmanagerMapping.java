@@ -36,23 +36,27 @@ public class AlertmanagerMapping {
       AlertmanagerNotification.Alert alert = notification.alerts().get(i);
       String at = "alerts[" + i + "]";
       Map<String, String> labels = alert.labels();
-      Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
+      Map<String, String> annotations =
+          alert.annotations() == null ? Map.of() : alert.annotations();
       Level severityLevel = severity(labels);
       Level impact = level(labels, settings.impactLabel(), severityLevel, at, problems);
       Level urgency = level(labels, settings.urgencyLabel(), severityLevel, at, problems);
       String title = firstNonBlank(annotations.get("summary"), labels.get("alertname"));
       if (title == null) {
         problems.add(
-            new FieldProblem(at + ".labels.alertname", "required when annotations.summary is absent"));
+            new FieldProblem(
+                at + ".labels.alertname", "required when annotations.summary is absent"));
       }
       String category = labels.get(settings.categoryLabel());
-      problems.addAll(
-          rules.categoryProblems(at + ".labels." + settings.categoryLabel(), category));
+      problems.addAll(rules.categoryProblems(at + ".labels." + settings.categoryLabel(), category));
       if (title == null || impact == null || urgency == null) {
         continue;
       }
       String description =
-          join(annotations.get("description"), alert.generatorURL(), "Alert started " + alert.startsAt());
+          join(
+              annotations.get("description"),
+              alert.generatorURL(),
+              "Alert started " + alert.startsAt());
       NewIncident incident =
           new NewIncident(
               truncate(title, IncidentIntakeRules.TITLE_MAX),

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Determine priority and SLA": evaluates the priority table (impact × urgency, category floor)
- * and the SLA targets table, then computes the SLA deadline and the reminder time of level 1.
+ * "Determine priority and SLA": evaluates the priority table (impact × urgency, category floor) and
+ * the SLA targets table, then computes the SLA deadline and the reminder time of level 1.
  */
 @Component("assessIncident")
 public class AssessIncidentDelegate implements JavaDelegate {

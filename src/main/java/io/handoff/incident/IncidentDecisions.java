@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the process's DMN tables (priority, SLA targets, assignment). The rules are the
- * process owner's; evaluating them is part of the process, so it does not depend on the
- * permissions of whoever completed the preceding task.
+ * Evaluates the process's DMN tables (priority, SLA targets, assignment). The rules are the process
+ * owner's; evaluating them is part of the process, so it does not depend on the permissions of
+ * whoever completed the preceding task.
  */
 @Component
 public class IncidentDecisions {

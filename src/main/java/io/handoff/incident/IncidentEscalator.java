@@ -65,7 +65,8 @@ public class IncidentEscalator {
     moveResolveTask(execution.getProcessInstanceId(), group, toGroup);
 
     SlaWindow next = SlaWindow.startingAt(now, slaTarget(execution));
-    Escalation escalation = new Escalation(level, toLevel, group, toGroup, priority, missedDue, now);
+    Escalation escalation =
+        new Escalation(level, toLevel, group, toGroup, priority, missedDue, now);
     incidents.escalate(incidentId, escalation, next.due());
     setString(execution, ASSIGNED_GROUP, toGroup);
     setInteger(execution, ESCALATION_LEVEL, toLevel);

@@ -77,7 +77,8 @@ public class IncidentIntakeRules {
     }
     Level urgencyLevel = level(urgency);
     if (urgencyLevel == null) {
-      problems.add(new FieldProblem("urgency", "must be one of " + Arrays.toString(Level.values())));
+      problems.add(
+          new FieldProblem("urgency", "must be one of " + Arrays.toString(Level.values())));
     }
     String cat = category == null || category.isBlank() ? null : category;
     problems.addAll(categoryProblems("category", cat));

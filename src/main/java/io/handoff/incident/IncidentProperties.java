@@ -24,7 +24,10 @@ public record IncidentProperties(
             ? List.of("network", "hardware", "access", "application", "security", "database")
             : List.copyOf(categories);
     chat = chat == null ? new Chat(null, null) : chat;
-    alertmanager = alertmanager == null ? new Alertmanager(null, null, null, null, null, null, null) : alertmanager;
+    alertmanager =
+        alertmanager == null
+            ? new Alertmanager(null, null, null, null, null, null, null)
+            : alertmanager;
     onCall = onCall == null ? new OnCall(null) : onCall;
   }
 

@@ -76,7 +76,8 @@ public class IncidentRepository {
         .optional();
   }
 
-  public void recordTriage(String id, String category, String proposal, String triagedBy, Instant now) {
+  public void recordTriage(
+      String id, String category, String proposal, String triagedBy, Instant now) {
     jdbc.sql(
             "UPDATE incident SET category = ?, category_proposal = ?, triaged_by = ?, updated_at = ?"
                 + " WHERE id = ?")
@@ -85,7 +86,12 @@ public class IncidentRepository {
   }
 
   public void recordAssessment(
-      String id, String category, KnownRequest knownRequest, String priority, Instant slaDue, Instant now) {
+      String id,
+      String category,
+      KnownRequest knownRequest,
+      String priority,
+      Instant slaDue,
+      Instant now) {
     jdbc.sql(
             "UPDATE incident SET category = ?, known_request = ?, priority = ?, sla_due = ?,"
                 + " updated_at = ? WHERE id = ?")
@@ -176,7 +182,8 @@ public class IncidentRepository {
         .update();
   }
 
-  public void recordIdentityRequest(String incidentId, String userId, KnownRequest action, Instant now) {
+  public void recordIdentityRequest(
+      String incidentId, String userId, KnownRequest action, Instant now) {
     jdbc.sql(
             "INSERT INTO incident_identity_request (incident_id, user_id, action, requested_at)"
                 + " VALUES (?, ?, ?, ?)")

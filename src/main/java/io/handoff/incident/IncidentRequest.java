@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
 /**
  * Body of {@code POST /api/incidents}.
  *
- * @param category optional: one of the configured categories; without it the incident is
- *     classified (triage)
+ * @param category optional: one of the configured categories; without it the incident is classified
+ *     (triage)
  * @param knownRequest optional: PASSWORD_RESET or ACCOUNT_LOCKOUT are remediated automatically
  */
 public record IncidentRequest(

@@ -51,7 +51,8 @@ public class IncidentService {
         if (open.isPresent()) {
           outcomes.add(AlertOutcome.of(alert, AlertOutcome.Result.ALREADY_OPEN, open.get()));
         } else {
-          outcomes.add(AlertOutcome.of(alert, AlertOutcome.Result.OPENED, report(alert.incident())));
+          outcomes.add(
+              AlertOutcome.of(alert, AlertOutcome.Result.OPENED, report(alert.incident())));
         }
       } else if (open.isEmpty()) {
         outcomes.add(AlertOutcome.of(alert, AlertOutcome.Result.NOT_OPEN, null));
@@ -63,7 +64,9 @@ public class IncidentService {
         log.info("Incident {}: alert {} resolved", open.get().id(), alert.fingerprint());
         outcomes.add(
             AlertOutcome.of(
-                alert, AlertOutcome.Result.RESOLVED, incidents.find(open.get().id()).orElseThrow()));
+                alert,
+                AlertOutcome.Result.RESOLVED,
+                incidents.find(open.get().id()).orElseThrow()));
       }
     }
     return outcomes;
@@ -90,7 +93,11 @@ public class IncidentService {
     if (incident.status() != IncidentStatus.RESOLVED) {
       throw ApiProblemException.conflict(
           "incident-not-resolved",
-          "Incident " + id + " is " + incident.status() + "; only a RESOLVED incident can be"
+          "Incident "
+              + id
+              + " is "
+              + incident.status()
+              + "; only a RESOLVED incident can be"
               + " confirmed or reopened");
     }
     try {

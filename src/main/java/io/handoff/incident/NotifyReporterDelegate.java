@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Notify reporter": REMEDIATED tells the reporter the request was carried out; RESOLVED asks
- * them to confirm or reopen within three days.
+ * "Notify reporter": REMEDIATED tells the reporter the request was carried out; RESOLVED asks them
+ * to confirm or reopen within three days.
  */
 @Component("notifyReporter")
 public class NotifyReporterDelegate implements JavaDelegate {
@@ -36,7 +36,10 @@ public class NotifyReporterDelegate implements JavaDelegate {
               ("Incident %s '%s' is resolved (%s): %s. Please confirm or reopen it within three"
                       + " days.")
                   .formatted(
-                      id, title, string(execution, RESOLUTION_CODE), string(execution, RESOLUTION_NOTES));
+                      id,
+                      title,
+                      string(execution, RESOLUTION_CODE),
+                      string(execution, RESOLUTION_NOTES));
           default -> throw new IllegalStateException("Unknown reporter notice " + notice);
         };
     notifier.notify(id, requiredString(execution, REPORTER), message);

@@ -31,7 +31,8 @@ public class PlatformIdentityConnector implements IdentityConnector {
       throw new IdentityRequestRefusedException("Nothing to remediate for " + request);
     }
     if (userId == null || identityService.createUserQuery().userId(userId).count() == 0) {
-      throw new IdentityRequestRefusedException("No account '" + userId + "' in the identity store");
+      throw new IdentityRequestRefusedException(
+          "No account '" + userId + "' in the identity store");
     }
     if (request == KnownRequest.ACCOUNT_LOCKOUT) {
       identityService.unlockUser(userId);

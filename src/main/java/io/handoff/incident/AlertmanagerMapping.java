@@ -63,7 +63,7 @@ public class AlertmanagerMapping {
               description,
               settings.reporter(),
               truncate(
-                  firstNonBlank(labels.get("service"), labels.get("job"), labels.get("instance")),
+                  firstNonBlank(labels.get("service"), labels.get("instance"), labels.get("job")),
                   200),
               impact,
               urgency,

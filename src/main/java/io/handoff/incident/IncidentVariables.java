@@ -39,6 +39,7 @@ public final class IncidentVariables {
   public static final String KNOWN_REQUEST = "knownRequest";
   public static final String CATEGORY_PROPOSAL = "categoryProposal";
   public static final String CATEGORY_CONFIDENCE = "categoryConfidence";
+  public static final String CATEGORY_RATIONALE = "categoryRationale";
 
   // priority and SLA
   public static final String PRIORITY = "priority";

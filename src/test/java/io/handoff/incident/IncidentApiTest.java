@@ -13,7 +13,6 @@ import io.handoff.support.HandoffSpringTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 /** The incident REST API over HTTP: intake, Alertmanager, confirm/reopen, read, every 4xx. */
@@ -43,6 +42,18 @@ class IncidentApiTest extends IncidentTestSupport {
       body.put("category", category);
     }
     return body;
+  }
+
+  private Incident posted(Map<String, Object> body) {
+    String id =
+        asIntegration()
+            .body(body)
+            .post("/api/incidents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("incidentId");
+    return incidents.find(id).orElseThrow();
   }
 
   private ValidatableResponse badRequest(Object body, String path) {
@@ -151,11 +162,7 @@ class IncidentApiTest extends IncidentTestSupport {
 
   @Test
   void confirmingOrReopeningAnIncidentThatIsNotResolvedIs409() {
-    String id =
-        asIntegration()
-            .body(report("LOW", "LOW", "hardware"))
-            .post("/api/incidents")
-            .path("incidentId");
+    String id = posted(report("LOW", "LOW", "hardware")).id();
     asIntegration()
         .post("/api/incidents/" + id + "/confirm")
         .then()
@@ -171,13 +178,9 @@ class IncidentApiTest extends IncidentTestSupport {
 
   @Test
   void reporterReopensThenConfirmsOverHttp() {
-    String id =
-        asIntegration()
-            .body(report("LOW", "HIGH", "hardware"))
-            .post("/api/incidents")
-            .path("incidentId");
-    Incident incident = incidents.find(id).orElseThrow();
-    resolveOnce(incident);
+    Incident incident = posted(report("LOW", "HIGH", "hardware"));
+    String id = incident.id();
+    resolveAndAskReporter(incident, "HARDWARE_REPLACED");
 
     asIntegration()
         .body(Map.of("reason", "Printer jams again"))
@@ -187,7 +190,7 @@ class IncidentApiTest extends IncidentTestSupport {
         .body("status", equalTo("IN_PROGRESS"))
         .body("assignedGroup", equalTo("service-desk"))
         .body("escalationLevel", equalTo(1));
-    resolveOnce(incident);
+    resolveAndAskReporter(incident, "HARDWARE_REPLACED");
 
     asIntegration()
         .post("/api/incidents/" + id + "/confirm")
@@ -198,24 +201,10 @@ class IncidentApiTest extends IncidentTestSupport {
     asIntegration().post("/api/incidents/" + id + "/confirm").then().statusCode(409);
   }
 
-  private void resolveOnce(Incident incident) {
-    Task task = task(incident, IncidentVariables.RESOLVE_TASK);
-    taskService.complete(
-        task.getId(),
-        Map.of(
-            IncidentVariables.RESOLUTION_CODE, "HARDWARE_REPLACED",
-            IncidentVariables.RESOLUTION_NOTES, "New fuser"));
-    runJob(incident, "AskReporterToConfirmTask");
-  }
-
   @Test
   void readingAnIncidentShowsItsEscalationHistory() {
-    String id =
-        asIntegration()
-            .body(report("HIGH", "MEDIUM", "database"))
-            .post("/api/incidents")
-            .path("incidentId");
-    Incident incident = incidents.find(id).orElseThrow();
+    Incident incident = posted(report("HIGH", "MEDIUM", "database"));
+    String id = incident.id();
     fireTimer(incident, "SlaReminderDueEvent");
     fireTimer(incident, "SlaTargetReachedEvent");
 

@@ -27,19 +27,9 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
   @Autowired IdentityService identityService;
   @Autowired MeterRegistry meters;
 
-  private void resolve(Incident incident, String code) {
-    Task task = task(incident, RESOLVE_TASK);
-    taskService.complete(
-        task.getId(),
-        Variables.createVariables()
-            .putValue(RESOLUTION_CODE, code)
-            .putValue(RESOLUTION_NOTES, "Replaced the toner fuser"));
-  }
-
   private void resolveAndAskReporter(Incident incident) {
-    resolve(incident, "FIXED");
+    resolveAndAskReporter(incident, "FIXED");
     assertThat(reload(incident).status()).isEqualTo(IncidentStatus.RESOLVED);
-    runJob(incident, "AskReporterToConfirmTask");
     assertThat(instance(incident)).isWaitingAt("ReporterAnswerGateway");
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -112,6 +113,19 @@ abstract class IncidentTestSupport extends RestTestSupport {
     setClock(due);
     managementService.executeJob(timer.getId());
     return due;
+  }
+
+  /** Completes "Resolve incident" and lets the process ask the reporter to confirm. */
+  void resolveAndAskReporter(Incident incident, String code) {
+    Task task = task(incident, IncidentVariables.RESOLVE_TASK);
+    taskService.complete(
+        task.getId(),
+        Map.of(
+            IncidentVariables.RESOLUTION_CODE,
+            code,
+            IncidentVariables.RESOLUTION_NOTES,
+            "Replaced the fuser"));
+    runJob(incident, "AskReporterToConfirmTask");
   }
 
   Task task(Incident incident, String taskKey) {

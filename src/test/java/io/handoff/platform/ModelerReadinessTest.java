@@ -118,8 +118,8 @@ class ModelerReadinessTest {
     DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
     Dmn.validateModel(model);
     platformProblems(model.getDocument().getRootElement(), problems);
-    // The DMN model API does not know DMNDI elements, so read the shapes from the DOM.
     Set<String> shaped = new java.util.HashSet<>();
+    // The DMN model API has no types for DMNDI: read the shapes from the XML itself.
     collectDmnShapes(model.getDocument().getRootElement(), shaped);
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
       if (!shaped.contains(decision.getId())) {

@@ -438,6 +438,12 @@ class IncidentApiTest extends IncidentTestSupport {
 
   @Test
   void anEmployeeReportsFromTheTasklistAndTheServiceDeskTriages() {
+    as(DemoUsers.ERIN)
+        .get("/engine-rest/process-definition/key/incident-escalation/deployed-start-form")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo("incident-report"))
+        .body("components.key", hasItem("impact"));
     String title = unique("Laptop will not boot");
     String instanceId =
         as(DemoUsers.ERIN)
@@ -479,6 +485,12 @@ class IncidentApiTest extends IncidentTestSupport {
         .get("/engine-rest/task")
         .then()
         .body("$", hasSize(0));
+    as(DemoUsers.SAM)
+        .get("/engine-rest/task/" + taskId + "/deployed-form")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo("incident-triage"))
+        .body("components.key", hasItem("category"));
     as(DemoUsers.SAM)
         .body(
             Map.of(

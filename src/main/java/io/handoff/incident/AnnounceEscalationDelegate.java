@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 @Component("announceEscalation")
 public class AnnounceEscalationDelegate implements JavaDelegate {
 
-  private final ChatNotifier chat;
+  private final IncidentChat chat;
 
-  public AnnounceEscalationDelegate(ChatNotifier chat) {
+  public AnnounceEscalationDelegate(IncidentChat chat) {
     this.chat = chat;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     chat.post(
+        incidentId(execution),
+        string(execution, ASSIGNED_GROUP),
         "Escalation: %s incident %s '%s' missed its SLA target and is now at level %d with %s (next target %s)."
             .formatted(
                 priority(execution),

@@ -14,9 +14,9 @@ public class RemindResolverDelegate implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(RemindResolverDelegate.class);
 
-  private final ChatNotifier chat;
+  private final IncidentChat chat;
 
-  public RemindResolverDelegate(ChatNotifier chat) {
+  public RemindResolverDelegate(IncidentChat chat) {
     this.chat = chat;
   }
 
@@ -32,6 +32,6 @@ public class RemindResolverDelegate implements JavaDelegate {
                 escalationLevel(execution),
                 string(execution, SLA_DUE));
     log.info("{} Process instance {}", text, execution.getProcessInstanceId());
-    chat.post(text);
+    chat.post(incidentId(execution), string(execution, ASSIGNED_GROUP), text);
   }
 }

@@ -189,6 +189,16 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     assertThat(atLevelTwo.assignedGroup()).isEqualTo("security-ops");
     assertThat(atLevelTwo.slaDue()).isEqualTo(breached.plus(Duration.ofDays(3)));
     assertThat(breaches("P3", 1)).isEqualTo(breachesBefore + 1);
+    assertThat(incidents.notifications(incident.id()))
+        .satisfiesExactly(
+            reminder ->
+                assertThat(reminder)
+                    .startsWith("CHAT:network-ops:Reminder: P3 incident " + incident.id())
+                    .contains("(level 1)", "2026-03-05T09:00:00Z"),
+            announcement ->
+                assertThat(announcement)
+                    .startsWith("CHAT:security-ops:Escalation: P3 incident " + incident.id())
+                    .contains("now at level 2 with security-ops", "2026-03-08T09:00:00Z"));
 
     // level 2 misses its target too: level 3, the IT managers; the chain ends there
     fireTimer(incident, "SlaReminderDueEvent");

@@ -65,6 +65,8 @@ public class RegisterIncidentDelegate implements JavaDelegate {
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(id);
     }
+    // A form's empty select arrives as "": no category means classification decides.
+    setString(execution, CATEGORY, incident.category());
     setString(execution, SOURCE, incident.source().name());
     setString(execution, KNOWN_REQUEST, incident.knownRequest().name());
     setString(execution, PRIORITY, priority);

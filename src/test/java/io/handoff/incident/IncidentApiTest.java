@@ -456,6 +456,7 @@ class IncidentApiTest extends IncidentTestSupport {
                         "service", Map.of("value", "laptop"),
                         "impact", Map.of("value", "LOW"),
                         "urgency", Map.of("value", "HIGH"),
+                        "category", Map.of("value", ""),
                         "knownRequest", Map.of("value", "NONE"))))
             .post("/engine-rest/process-definition/key/incident-escalation/submit-form")
             .then()

@@ -1,5 +1,6 @@
 package io.handoff.incident;
 
+import io.handoff.platform.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -7,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +69,29 @@ public class IncidentController {
               + " opens nothing new); each resolved alert closes its open incident.")
   public Map<String, List<AlertOutcome>> alertmanager(
       @Valid @RequestBody AlertmanagerNotification notification) {
-    return Map.of("results", service.receiveAlerts(alertmanager.map(notification)));
+    List<AlertIntake> alerts = alertmanager.map(notification);
+    try {
+      return Map.of("results", service.receiveAlerts(alerts));
+    } catch (RuntimeException e) {
+      if (isDuplicateKey(e)) {
+        // Another node opened the same alert's incident at the same moment; all of this delivery
+        // was rolled back. Alertmanager retries on 5xx and then finds the incident open.
+        throw new ApiProblemException(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "concurrent-alert-delivery",
+            "The same alert is being opened by a concurrent delivery; retry");
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DuplicateKeyException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @GetMapping("/{id}")

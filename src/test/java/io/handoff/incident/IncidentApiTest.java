@@ -362,6 +362,41 @@ class IncidentApiTest extends IncidentTestSupport {
   }
 
   @Test
+  void concurrentDeliveriesOfOneAlertOpenOneIncident() throws Exception {
+    String fingerprint = unique("fp");
+    var body =
+        notification(
+            "firing",
+            List.of(alert("firing", fingerprint, labels("web-1:9100", "warning"), "5xx")));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<io.restassured.response.Response>> answers =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(
+            pool.submit(() -> asIntegration().body(body).post("/api/incidents/alertmanager")));
+      }
+      int opened = 0;
+      for (var answer : answers) {
+        var response = answer.get();
+        assertThat(response.statusCode()).isIn(200, 503);
+        if (response.statusCode() == 200 && "OPENED".equals(response.path("results[0].result"))) {
+          opened++;
+        }
+      }
+      assertThat(opened).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .variableValueEquals(IncidentVariables.ALERT_FINGERPRINT, fingerprint)
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void alertLabelsCanSetImpactUrgencyAndCategory() {
     var labels =
         Map.of(

@@ -1,0 +1,37 @@
+package io.handoff.incident;
+
+import static io.handoff.incident.IncidentVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Close incident": the incident becomes CLOSED for the reason configured on the task (reporter
+ * confirmed, no answer, alert resolved, remediated automatically); its alert may open a new
+ * incident from now on.
+ */
+@Component("closeIncident")
+public class CloseIncidentDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(CloseIncidentDelegate.class);
+
+  private final IncidentRepository incidents;
+
+  public CloseIncidentDelegate(IncidentRepository incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reason = requiredString(execution, IN_CLOSE_REASON);
+    incidents.close(incidentId(execution), reason, EngineClock.now());
+    log.info(
+        "Incident {} closed ({}), process instance {}",
+        incidentId(execution),
+        reason,
+        execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,122 @@
+package io.handoff.incident;
+
+import io.handoff.platform.errors.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** IT incidents: report, feed alerts, confirm or reopen, read. */
+@RestController
+@RequestMapping("/api/incidents")
+@Tag(name = "Incidents", description = "IT incident escalation")
+@Validated
+public class IncidentController {
+
+  private final IncidentService service;
+  private final IncidentIntakeRules rules;
+  private final AlertmanagerMapping alertmanager;
+
+  public IncidentController(
+      IncidentService service, IncidentIntakeRules rules, AlertmanagerMapping alertmanager) {
+    this.service = service;
+    this.rules = rules;
+    this.alertmanager = alertmanager;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Report an incident",
+      description =
+          "Starts the incident-escalation process and runs it to its first wait state: the answer"
+              + " carries the priority and status.")
+  public ResponseEntity<IncidentCreated> report(@Valid @RequestBody IncidentRequest request) {
+    NewIncident incident =
+        rules.validated(
+            request.title(),
+            request.description(),
+            request.reporter(),
+            request.service(),
+            request.impact().name(),
+            request.urgency().name(),
+            request.category(),
+            request.knownRequest() == null ? null : request.knownRequest().name(),
+            IncidentSource.REST,
+            null);
+    Incident created = service.report(incident);
+    return ResponseEntity.created(URI.create("/api/incidents/" + created.id()))
+        .body(IncidentCreated.of(created));
+  }
+
+  @PostMapping("/alertmanager")
+  @Operation(
+      summary = "Receive a Prometheus Alertmanager webhook (payload version 4)",
+      description =
+          "Each firing alert opens one incident keyed by its fingerprint (a re-sent notification"
+              + " opens nothing new); each resolved alert closes its open incident.")
+  public Map<String, List<AlertOutcome>> alertmanager(
+      @Valid @RequestBody AlertmanagerNotification notification) {
+    List<AlertIntake> alerts = alertmanager.map(notification);
+    try {
+      return Map.of("results", service.receiveAlerts(alerts));
+    } catch (RuntimeException e) {
+      if (isDuplicateKey(e)) {
+        // Another node opened the same alert's incident at the same moment; all of this delivery
+        // was rolled back. Alertmanager retries on 5xx and then finds the incident open.
+        throw new ApiProblemException(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "concurrent-alert-delivery",
+            "The same alert is being opened by a concurrent delivery; retry");
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DuplicateKeyException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Read an incident with its escalation history")
+  public IncidentView get(@PathVariable String id) {
+    return service.view(id);
+  }
+
+  @PostMapping("/{id}/confirm")
+  @Operation(summary = "The reporter confirms a RESOLVED incident; it closes")
+  public IncidentView confirm(@PathVariable String id) {
+    return service.confirm(id);
+  }
+
+  @PostMapping("/{id}/reopen")
+  @Operation(
+      summary = "The reporter reopens a RESOLVED incident",
+      description = "It goes back to the same group at the same escalation level.")
+  public IncidentView reopen(
+      @PathVariable String id, @RequestBody(required = false) @Valid ReopenRequest request) {
+    return service.reopen(id, request == null ? null : request.reason());
+  }
+
+  /**
+   * @param reason why the incident is not fixed
+   */
+  public record ReopenRequest(@Size(max = 2000) String reason) {}
+}

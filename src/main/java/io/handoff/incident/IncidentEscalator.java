@@ -1,0 +1,107 @@
+package io.handoff.incident;
+
+import static io.handoff.incident.IncidentVariables.*;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Escalates an incident whose SLA target passed: counts the breach, moves the open "Resolve
+ * incident" task to the next group of the chain (level 1 → 2 → 3) without recreating it, so its
+ * assignee history, comments and local variables stay, records the escalation and starts the next
+ * level's SLA window. At the top level the breach is recorded and the task stays.
+ */
+@Component
+public class IncidentEscalator {
+
+  public static final int TOP_LEVEL = 3;
+  public static final String BREACH_COUNTER = "handoff.incidents.sla.breaches";
+  private static final Logger log = LoggerFactory.getLogger(IncidentEscalator.class);
+
+  private final IncidentRepository incidents;
+  private final TaskService taskService;
+  private final MeterRegistry meters;
+
+  public IncidentEscalator(
+      IncidentRepository incidents, TaskService taskService, MeterRegistry meters) {
+    this.incidents = incidents;
+    this.taskService = taskService;
+    this.meters = meters;
+  }
+
+  public Escalation escalate(DelegateExecution execution) {
+    String incidentId = incidentId(execution);
+    String priority = priority(execution);
+    int level = escalationLevel(execution);
+    String group = requiredString(execution, ASSIGNED_GROUP);
+    Instant now = EngineClock.now();
+    Instant missedDue = OffsetDateTime.parse(requiredString(execution, SLA_DUE)).toInstant();
+
+    Counter.builder(BREACH_COUNTER)
+        .description("Incidents that reached their SLA resolution target, by priority and level")
+        .tag("priority", priority)
+        .tag("level", String.valueOf(level))
+        .register(meters)
+        .increment();
+
+    int toLevel = Math.min(level + 1, TOP_LEVEL);
+    String toGroup =
+        switch (toLevel) {
+          case 2 -> requiredString(execution, SECOND_LEVEL_GROUP);
+          case TOP_LEVEL -> requiredString(execution, TOP_LEVEL_GROUP);
+          default -> group;
+        };
+    if (level >= TOP_LEVEL) {
+      toGroup = group;
+    }
+    moveResolveTask(execution.getProcessInstanceId(), group, toGroup);
+
+    SlaWindow next = SlaWindow.startingAt(now, slaTarget(execution));
+    Escalation escalation =
+        new Escalation(level, toLevel, group, toGroup, priority, missedDue, now);
+    incidents.escalate(incidentId, escalation, next.due());
+    setString(execution, ASSIGNED_GROUP, toGroup);
+    setInteger(execution, ESCALATION_LEVEL, toLevel);
+    setBoolean(execution, FURTHER_ESCALATION_POSSIBLE, toLevel < TOP_LEVEL);
+    setSlaWindow(execution, next);
+    log.warn(
+        "Incident {} ({}) missed its SLA target {} at level {} with {}; now level {} with {},"
+            + " next target {}, process instance {}",
+        incidentId,
+        priority,
+        missedDue,
+        level,
+        group,
+        toLevel,
+        toGroup,
+        next.dueIso(),
+        execution.getProcessInstanceId());
+    return escalation;
+  }
+
+  private void moveResolveTask(String processInstanceId, String fromGroup, String toGroup) {
+    if (fromGroup.equals(toGroup)) {
+      return;
+    }
+    for (Task task :
+        taskService
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(RESOLVE_TASK)
+            .list()) {
+      taskService.deleteCandidateGroup(task.getId(), fromGroup);
+      taskService.addCandidateGroup(task.getId(), toGroup);
+      if (task.getAssignee() != null) {
+        taskService.setAssignee(task.getId(), null);
+      }
+    }
+  }
+}

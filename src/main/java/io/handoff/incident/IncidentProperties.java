@@ -1,0 +1,88 @@
+package io.handoff.incident;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the IT incident escalation process under {@code handoff.incident.*}. Priorities, SLA
+ * targets and support groups are not here: they live in the process's DMN tables.
+ *
+ * @param categories the incident categories intake accepts and triage offers
+ * @param chat the chat webhook escalations and reminders are announced to
+ * @param alertmanager how Prometheus Alertmanager alerts become incidents
+ * @param onCall who is paged for P1 incidents
+ */
+@ConfigurationProperties("handoff.incident")
+public record IncidentProperties(
+    List<String> categories, Chat chat, Alertmanager alertmanager, OnCall onCall) {
+
+  public IncidentProperties {
+    categories =
+        categories == null || categories.isEmpty()
+            ? List.of("network", "hardware", "access", "application", "security", "database")
+            : List.copyOf(categories);
+    chat = chat == null ? new Chat(null, null) : chat;
+    alertmanager =
+        alertmanager == null
+            ? new Alertmanager(null, null, null, null, null, null, null)
+            : alertmanager;
+    onCall = onCall == null ? new OnCall(null) : onCall;
+  }
+
+  /**
+   * @param webhookUrl Slack/Teams-compatible incoming webhook; empty: messages are only logged
+   * @param timeout how long one webhook call may take
+   */
+  public record Chat(String webhookUrl, Duration timeout) {
+    public Chat {
+      timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+    }
+  }
+
+  /**
+   * @param impactLabel alert label that carries the impact (HIGH, MEDIUM, LOW) when present
+   * @param urgencyLabel alert label that carries the urgency when present
+   * @param severityLabel alert label whose value is looked up in {@code severityLevels}
+   * @param categoryLabel alert label that carries the incident category when present
+   * @param severityLevels severity value to impact and urgency (critical: HIGH, warning: MEDIUM,
+   *     info: LOW)
+   * @param defaultLevel impact and urgency when neither labels nor severity say
+   * @param reporter the reporter recorded for incidents opened from alerts
+   */
+  public record Alertmanager(
+      String impactLabel,
+      String urgencyLabel,
+      String severityLabel,
+      String categoryLabel,
+      Map<String, Level> severityLevels,
+      Level defaultLevel,
+      String reporter) {
+    public Alertmanager {
+      impactLabel = blankTo(impactLabel, "impact");
+      urgencyLabel = blankTo(urgencyLabel, "urgency");
+      severityLabel = blankTo(severityLabel, "severity");
+      categoryLabel = blankTo(categoryLabel, "category");
+      severityLevels =
+          severityLevels == null || severityLevels.isEmpty()
+              ? Map.of("critical", Level.HIGH, "warning", Level.MEDIUM, "info", Level.LOW)
+              : Map.copyOf(severityLevels);
+      defaultLevel = defaultLevel == null ? Level.MEDIUM : defaultLevel;
+      reporter = blankTo(reporter, "alertmanager");
+    }
+  }
+
+  /**
+   * @param recipient the on-call rota address paged for P1 incidents
+   */
+  public record OnCall(String recipient) {
+    public OnCall {
+      recipient = blankTo(recipient, "on-call");
+    }
+  }
+
+  private static String blankTo(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,167 @@
+package io.handoff.incident;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * Variable names of the {@code incident-escalation} process and typed access to them. The incident
+ * itself lives in the {@code incident} table; the process carries its id and the few values that
+ * gateways, timers and forms need. Form field keys equal these names.
+ */
+public final class IncidentVariables {
+
+  public static final String PROCESS_KEY = "incident-escalation";
+  public static final String RESOLVE_TASK = "ResolveIncidentTask";
+  public static final String TRIAGE_TASK = "TriageIncidentTask";
+  public static final String REVIEW_TASK = "PostIncidentReviewTask";
+  public static final String ALERT_REVIEW_TASK = "AlertPostIncidentReviewTask";
+
+  public static final String MESSAGE_REPORTER_CONFIRMED = "ReporterConfirmed";
+  public static final String MESSAGE_REPORTER_REOPENED = "ReporterReopened";
+  public static final String MESSAGE_ALERT_RESOLVED = "AlertResolved";
+  public static final String ERROR_REMEDIATION_FAILED = "REMEDIATION_FAILED";
+
+  // intake
+  public static final String INCIDENT_ID = "incidentId";
+  public static final String TITLE = "title";
+  public static final String DESCRIPTION = "description";
+  public static final String REPORTER = "reporter";
+  public static final String INITIATOR = "initiator";
+  public static final String SERVICE = "service";
+  public static final String IMPACT = "impact";
+  public static final String URGENCY = "urgency";
+  public static final String SOURCE = "source";
+  public static final String ALERT_FINGERPRINT = "alertFingerprint";
+
+  // classification and triage; category is the single source of truth once set
+  public static final String CATEGORY = "category";
+  public static final String KNOWN_REQUEST = "knownRequest";
+  public static final String CATEGORY_PROPOSAL = "categoryProposal";
+  public static final String CATEGORY_CONFIDENCE = "categoryConfidence";
+  public static final String CATEGORY_RATIONALE = "categoryRationale";
+
+  // priority and SLA
+  public static final String PRIORITY = "priority";
+  public static final String RESPOND_WITHIN = "respondWithin";
+  public static final String RESOLVE_WITHIN = "resolveWithin";
+  public static final String REMINDER_PERCENT = "slaReminderPercent";
+  public static final String SLA_DUE = "slaDue";
+  public static final String REMINDER_DUE = "reminderDue";
+
+  // assignment and escalation
+  public static final String ASSIGNED_GROUP = "assignedGroup";
+  public static final String FIRST_LEVEL_GROUP = "firstLevelGroup";
+  public static final String SECOND_LEVEL_GROUP = "secondLevelGroup";
+  public static final String TOP_LEVEL_GROUP = "topLevelGroup";
+  public static final String ESCALATION_LEVEL = "escalationLevel";
+  public static final String FURTHER_ESCALATION_POSSIBLE = "furtherEscalationPossible";
+
+  // resolution and review
+  public static final String RESOLUTION_CODE = "resolutionCode";
+  public static final String RESOLUTION_NOTES = "resolutionNotes";
+  public static final String REOPEN_REASON = "reopenReason";
+  public static final String REVIEW_SUMMARY = "reviewSummary";
+  public static final String REVIEW_ACTIONS = "reviewActions";
+
+  // service task input parameters (element templates)
+  public static final String IN_PRIORITY_DECISION = "priorityDecision";
+  public static final String IN_SLA_DECISION = "slaDecision";
+  public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
+  public static final String IN_ASSIGNMENT_DECISION = "assignmentDecision";
+  public static final String IN_CLOSE_REASON = "closeReason";
+  public static final String IN_NOTICE = "notice";
+  public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";
+
+  private IncidentVariables() {}
+
+  /** The variables a REST or Alertmanager intake starts the process with. */
+  public static VariableMap startVariables(String incidentId, NewIncident incident) {
+    VariableMap vars =
+        Variables.createVariables()
+            .putValueTyped(INCIDENT_ID, Variables.stringValue(incidentId))
+            .putValueTyped(TITLE, Variables.stringValue(incident.title()))
+            .putValueTyped(DESCRIPTION, Variables.stringValue(incident.description()))
+            .putValueTyped(REPORTER, Variables.stringValue(incident.reporter()))
+            .putValueTyped(SERVICE, Variables.stringValue(incident.service()))
+            .putValueTyped(IMPACT, Variables.stringValue(incident.impact().name()))
+            .putValueTyped(URGENCY, Variables.stringValue(incident.urgency().name()))
+            .putValueTyped(SOURCE, Variables.stringValue(incident.source().name()))
+            .putValueTyped(KNOWN_REQUEST, Variables.stringValue(incident.knownRequest().name()));
+    if (incident.category() != null) {
+      vars.putValueTyped(CATEGORY, Variables.stringValue(incident.category()));
+    }
+    if (incident.alertFingerprint() != null) {
+      vars.putValueTyped(ALERT_FINGERPRINT, Variables.stringValue(incident.alertFingerprint()));
+    }
+    return vars;
+  }
+
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  public static String requiredString(VariableScope scope, String name) {
+    String value = string(scope, name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("Process variable '" + name + "' is missing");
+    }
+    return value;
+  }
+
+  public static Integer integer(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    return value == null ? null : Integer.valueOf(value.toString());
+  }
+
+  public static String incidentId(VariableScope scope) {
+    return requiredString(scope, INCIDENT_ID);
+  }
+
+  public static String category(VariableScope scope) {
+    String value = string(scope, CATEGORY);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  public static KnownRequest knownRequest(VariableScope scope) {
+    String value = string(scope, KNOWN_REQUEST);
+    return value == null || value.isBlank() ? KnownRequest.NONE : KnownRequest.valueOf(value);
+  }
+
+  public static String priority(VariableScope scope) {
+    return requiredString(scope, PRIORITY);
+  }
+
+  public static int escalationLevel(VariableScope scope) {
+    Integer level = integer(scope, ESCALATION_LEVEL);
+    return level == null ? 1 : level;
+  }
+
+  public static void setString(VariableScope scope, String name, String value) {
+    scope.setVariable(name, Variables.stringValue(value));
+  }
+
+  public static void setInteger(VariableScope scope, String name, int value) {
+    scope.setVariable(name, Variables.integerValue(value));
+  }
+
+  public static void setBoolean(VariableScope scope, String name, boolean value) {
+    scope.setVariable(name, Variables.booleanValue(value));
+  }
+
+  /** Writes the SLA window of the current level: when to remind and when to escalate. */
+  public static void setSlaWindow(VariableScope scope, SlaWindow window) {
+    setString(scope, SLA_DUE, window.dueIso());
+    setString(scope, REMINDER_DUE, window.reminderIso());
+  }
+
+  /** Reads the resolution target and reminder share written when the priority was determined. */
+  public static SlaWindow.Target slaTarget(VariableScope scope) {
+    return new SlaWindow.Target(
+        requiredString(scope, RESOLVE_WITHIN), integer(scope, REMINDER_PERCENT));
+  }
+}

@@ -1,0 +1,47 @@
+package io.handoff.incident;
+
+import static io.handoff.incident.IncidentVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Notify reporter": REMEDIATED tells the reporter the request was carried out; RESOLVED asks them
+ * to confirm or reopen within three days.
+ */
+@Component("notifyReporter")
+public class NotifyReporterDelegate implements JavaDelegate {
+
+  static final String REMEDIATED = "REMEDIATED";
+  static final String RESOLVED = "RESOLVED";
+
+  private final ReporterNotifier notifier;
+
+  public NotifyReporterDelegate(ReporterNotifier notifier) {
+    this.notifier = notifier;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String id = incidentId(execution);
+    String notice = requiredString(execution, IN_NOTICE);
+    String title = string(execution, TITLE);
+    String message =
+        switch (notice) {
+          case REMEDIATED ->
+              "Your request '%s' (%s) was carried out automatically; incident %s is closed."
+                  .formatted(title, knownRequest(execution), id);
+          case RESOLVED ->
+              ("Incident %s '%s' is resolved (%s): %s. Please confirm or reopen it within three"
+                      + " days.")
+                  .formatted(
+                      id,
+                      title,
+                      string(execution, RESOLUTION_CODE),
+                      string(execution, RESOLUTION_NOTES));
+          default -> throw new IllegalStateException("Unknown reporter notice " + notice);
+        };
+    notifier.notify(id, requiredString(execution, REPORTER), message);
+  }
+}

@@ -1,0 +1,59 @@
+package io.handoff.incident;
+
+import static io.handoff.incident.IncidentVariables.*;
+
+import io.handoff.platform.errors.InvalidRequestException;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Record triage decision": stores the category the service desk picked, who picked it, and the
+ * agent's proposal it was picked against (when there was one).
+ */
+@Component("recordTriage")
+public class RecordTriageDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(RecordTriageDelegate.class);
+
+  private final IncidentRepository incidents;
+  private final IncidentIntakeRules rules;
+
+  public RecordTriageDelegate(IncidentRepository incidents, IncidentIntakeRules rules) {
+    this.incidents = incidents;
+    this.rules = rules;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String category = category(execution);
+    if (category == null) {
+      throw new InvalidRequestException("category", "must be chosen in triage");
+    }
+    var problems = rules.categoryProblems(CATEGORY, category);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    String proposal = string(execution, CATEGORY_PROPOSAL);
+    String triagedBy = currentUser(execution);
+    incidents.recordTriage(incidentId(execution), category, proposal, triagedBy, EngineClock.now());
+    log.info(
+        "Incident {} triaged as {} by {} (proposal {}, {}), process instance {}",
+        incidentId(execution),
+        category,
+        triagedBy,
+        proposal,
+        proposal == null ? "none" : Objects.equals(proposal, category) ? "agreed" : "overruled",
+        execution.getProcessInstanceId());
+  }
+
+  static String currentUser(DelegateExecution execution) {
+    Authentication auth =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+}

@@ -1,0 +1,45 @@
+package io.handoff.incident;
+
+import static io.handoff.incident.IncidentVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Reopen incident": the reporter says it is not fixed. The incident goes back to the group and
+ * escalation level it was resolved at, with a fresh SLA window for that level.
+ */
+@Component("reopenIncident")
+public class ReopenIncidentDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(ReopenIncidentDelegate.class);
+
+  private final IncidentRepository incidents;
+
+  public ReopenIncidentDelegate(IncidentRepository incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    SlaWindow window = SlaWindow.startingAt(EngineClock.now(), slaTarget(execution));
+    setSlaWindow(execution, window);
+    setBoolean(
+        execution,
+        FURTHER_ESCALATION_POSSIBLE,
+        escalationLevel(execution) < IncidentEscalator.TOP_LEVEL);
+    incidents.reopen(incidentId(execution), window.due(), EngineClock.now());
+    log.info(
+        "Incident {} reopened by its reporter ({}); back to {} at level {}, due {}, process"
+            + " instance {}",
+        incidentId(execution),
+        string(execution, REOPEN_REASON),
+        string(execution, ASSIGNED_GROUP),
+        escalationLevel(execution),
+        window.dueIso(),
+        execution.getProcessInstanceId());
+  }
+}

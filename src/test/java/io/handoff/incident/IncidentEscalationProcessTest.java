@@ -1,0 +1,377 @@
+package io.handoff.incident;
+
+import static io.handoff.incident.IncidentVariables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.handoff.support.HandoffSpringTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of incident-escalation, with the engine clock moved instead of waiting. */
+@HandoffSpringTest
+class IncidentEscalationProcessTest extends IncidentTestSupport {
+
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired MeterRegistry meters;
+
+  private void resolveAndAskReporter(Incident incident) {
+    resolveAndAskReporter(incident, "FIXED");
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.RESOLVED);
+    assertThat(instance(incident)).isWaitingAt("ReporterAnswerGateway");
+  }
+
+  private double breaches(String priority, int level) {
+    Counter counter =
+        meters
+            .find(IncidentEscalator.BREACH_COUNTER)
+            .tag("priority", priority)
+            .tag("level", String.valueOf(level))
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  void incidentWithCategoryGoesStraightToItsSupportGroupWithSlaDeadline() {
+    Incident incident = report(Level.MEDIUM, Level.MEDIUM, "network");
+
+    assertThat(incident.priority()).isEqualTo("P3");
+    assertThat(incident.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
+    assertThat(incident.assignedGroup()).isEqualTo("network-ops");
+    assertThat(incident.escalationLevel()).isEqualTo(1);
+    assertThat(incident.slaDue()).isEqualTo(MONDAY_NINE.plus(Duration.ofDays(3)));
+    assertThat(instance(incident)).isWaitingAt(RESOLVE_TASK, "SlaReminderDueEvent");
+    assertThat(instance(incident)).hasNotPassed(TRIAGE_TASK);
+    assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("network-ops");
+    // reminder at 75 % of the 3-day target
+    assertThat(job(incident, "SlaReminderDueEvent").getDuedate().toInstant())
+        .isEqualTo(MONDAY_NINE.plus(Duration.ofHours(54)));
+  }
+
+  @Test
+  void incidentWithoutCategoryIsTriagedByTheServiceDeskAndTheDecisionIsRecorded() {
+    Incident incident = report(Level.HIGH, Level.MEDIUM, null);
+
+    assertThat(incident.status()).isEqualTo(IncidentStatus.TRIAGE);
+    assertThat(incident.priority()).as("provisional").isEqualTo("P2");
+    Task triage = task(incident, TRIAGE_TASK);
+    assertThat(candidateGroups(triage)).containsExactly("service-desk");
+
+    identityService.setAuthentication("sam", List.of("service-desk", "employees"));
+    try {
+      taskService.complete(
+          triage.getId(),
+          Variables.createVariables()
+              .putValue(CATEGORY, "database")
+              .putValue(KNOWN_REQUEST, "NONE"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    Incident triaged = reload(incident);
+    assertThat(triaged.category()).isEqualTo("database");
+    assertThat(triaged.triagedBy()).isEqualTo("sam");
+    assertThat(triaged.assignedGroup()).isEqualTo("database-ops");
+    assertThat(triaged.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
+    assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("database-ops");
+  }
+
+  @Test
+  void securityIncidentIsNeverBelowP2() {
+    Incident incident = report(Level.LOW, Level.LOW, "security");
+
+    assertThat(incident.priority()).isEqualTo("P2");
+    assertThat(incident.slaDue()).isEqualTo(MONDAY_NINE.plus(Duration.ofHours(8)));
+    assertThat(incident.assignedGroup()).isEqualTo("security-ops");
+  }
+
+  @Test
+  void passwordResetIsRemediatedAndClosedWithoutAPerson() {
+    Incident incident =
+        report(Level.LOW, Level.MEDIUM, "access", KnownRequest.PASSWORD_RESET, "erin");
+    assertThat(incident.status()).isEqualTo(IncidentStatus.OPEN);
+
+    runJob(incident, "RemediateAutomaticallyTask");
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.CLOSED);
+    runJob(incident, "NotifyReporterOfRemediationTask");
+
+    assertThat(instance(incident)).isNull();
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(incident.id())
+                .singleResult()
+                .getEndActivityId())
+        .isEqualTo("IncidentRemediatedEndEvent");
+    assertThat(
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(incident.processInstanceId())
+                .count())
+        .as("no person involved")
+        .isZero();
+    Incident closed = reload(incident);
+    assertThat(closed.resolutionCode()).isEqualTo("AUTO_REMEDIATED");
+    assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:PASSWORD_RESET");
+    assertThat(incidents.notifications(incident.id()))
+        .singleElement()
+        .asString()
+        .startsWith("REPORTER:erin:")
+        .contains("carried out automatically");
+  }
+
+  @Test
+  void accountLockoutIsLiftedAutomatically() {
+    Incident incident =
+        report(Level.MEDIUM, Level.HIGH, "access", KnownRequest.ACCOUNT_LOCKOUT, "erin");
+
+    runJob(incident, "RemediateAutomaticallyTask");
+
+    assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:ACCOUNT_LOCKOUT");
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.CLOSED);
+  }
+
+  @Test
+  void refusedRemediationGoesToTheServiceDeskLikeAnyOtherIncident() {
+    Incident incident =
+        report(Level.LOW, Level.MEDIUM, "access", KnownRequest.PASSWORD_RESET, unique("ghost"));
+
+    runJob(incident, "RemediateAutomaticallyTask");
+
+    assertThat(instance(incident)).hasPassed("RemediationFailedEvent").isWaitingAt(RESOLVE_TASK);
+    assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("service-desk");
+    assertThat(incidents.identityRequests(incident.id())).isEmpty();
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.IN_PROGRESS);
+  }
+
+  @Test
+  void slaBreachEscalatesLevelByLevelAndTheTaskKeepsItsWork() {
+    Incident incident = report(Level.MEDIUM, Level.MEDIUM, "network");
+    Task task = task(incident, RESOLVE_TASK);
+    taskService.claim(task.getId(), "nina");
+    taskService.setVariableLocal(task.getId(), "diagnosis", "Switch port 12 flaps");
+    taskService.createComment(task.getId(), incident.processInstanceId(), "Checked the uplink");
+    double breachesBefore = breaches("P3", 1);
+
+    // 75 % of P3D: the reminder; the task stays where it is
+    Instant reminded = fireTimer(incident, "SlaReminderDueEvent");
+    assertThat(reminded).isEqualTo(MONDAY_NINE.plus(Duration.ofHours(54)));
+    assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("network-ops");
+    assertThat(reload(incident).escalationLevel()).isEqualTo(1);
+
+    // the target: level 2
+    Instant breached = fireTimer(incident, "SlaTargetReachedEvent");
+    assertThat(breached).isEqualTo(MONDAY_NINE.plus(Duration.ofDays(3)));
+    runJob(incident, "AnnounceEscalationTask");
+    Task moved = task(incident, RESOLVE_TASK);
+    assertThat(moved.getId()).as("same task, not recreated").isEqualTo(task.getId());
+    assertThat(candidateGroups(moved)).containsExactly("security-ops");
+    assertThat(moved.getAssignee()).isNull();
+    assertThat(taskService.getVariableLocal(moved.getId(), "diagnosis"))
+        .isEqualTo("Switch port 12 flaps");
+    assertThat(taskService.getTaskComments(moved.getId()))
+        .extracting(c -> c.getFullMessage())
+        .containsExactly("Checked the uplink");
+    Incident atLevelTwo = reload(incident);
+    assertThat(atLevelTwo.escalationLevel()).isEqualTo(2);
+    assertThat(atLevelTwo.assignedGroup()).isEqualTo("security-ops");
+    assertThat(atLevelTwo.slaDue()).isEqualTo(breached.plus(Duration.ofDays(3)));
+    assertThat(breaches("P3", 1)).isEqualTo(breachesBefore + 1);
+    assertThat(incidents.notifications(incident.id()))
+        .satisfiesExactly(
+            reminder ->
+                assertThat(reminder)
+                    .startsWith("CHAT:network-ops:Reminder: P3 incident " + incident.id())
+                    .contains("(level 1)", "2026-03-05T09:00:00Z"),
+            announcement ->
+                assertThat(announcement)
+                    .startsWith("CHAT:security-ops:Escalation: P3 incident " + incident.id())
+                    .contains("now at level 2 with security-ops", "2026-03-08T09:00:00Z"));
+
+    // level 2 misses its target too: level 3, the IT managers; the chain ends there
+    fireTimer(incident, "SlaReminderDueEvent");
+    Instant breachedAgain = fireTimer(incident, "SlaTargetReachedEvent");
+    assertThat(breachedAgain).isEqualTo(breached.plus(Duration.ofDays(3)));
+    runJob(incident, "AnnounceEscalationTask");
+    assertThat(instance(incident))
+        .hasPassed("EscalationChainCompleteEndEvent")
+        .isWaitingAt(RESOLVE_TASK);
+    assertThat(task(incident, RESOLVE_TASK).getId()).isEqualTo(task.getId());
+    assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("it-managers");
+
+    IncidentView view = incidentService.view(incident.id());
+    assertThat(view.escalationLevel()).isEqualTo(3);
+    assertThat(view.assignedGroup()).isEqualTo("it-managers");
+    assertThat(view.escalations())
+        .extracting(
+            Escalation::fromLevel, Escalation::toLevel, Escalation::fromGroup, Escalation::toGroup)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, 2, "network-ops", "security-ops"),
+            org.assertj.core.groups.Tuple.tuple(2, 3, "security-ops", "it-managers"));
+    assertThat(view.escalations().get(0).slaDue()).isEqualTo(breached);
+  }
+
+  @Test
+  void priorityOneNotifiesOnCallAtOnceAndGetsAPostIncidentReview() {
+    Incident incident = report(Level.HIGH, Level.HIGH, "application");
+    assertThat(incident.priority()).isEqualTo("P1");
+
+    runJob(incident, "NotifyOnCallTask");
+    assertThat(incidents.notifications(incident.id()))
+        .singleElement()
+        .asString()
+        .startsWith("ON_CALL:on-call:P1 incident");
+    assertThat(reload(incident).slaDue()).isEqualTo(MONDAY_NINE.plus(Duration.ofHours(4)));
+    assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("app-support");
+
+    resolveAndAskReporter(incident);
+    incidentService.confirm(incident.id());
+
+    Task review = task(incident, REVIEW_TASK);
+    assertThat(candidateGroups(review)).containsExactly("it-managers");
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.CLOSED);
+    taskService.complete(
+        review.getId(), Map.of(REVIEW_SUMMARY, "Bad deploy", REVIEW_ACTIONS, "Canary releases"));
+    assertThat(instance(incident)).isNull();
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(incident.processInstanceId())
+                .activityId("IncidentReviewedEndEvent")
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void reporterConfirmationClosesTheIncidentWithoutReview() {
+    Incident incident = report(Level.LOW, Level.HIGH, "hardware");
+    resolveAndAskReporter(incident);
+    assertThat(incidents.notifications(incident.id()))
+        .singleElement()
+        .asString()
+        .contains("is resolved (FIXED)");
+
+    IncidentView closed = incidentService.confirm(incident.id());
+
+    assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(closed.closeReason()).isEqualTo("CONFIRMED");
+    assertThat(closed.resolutionCode()).isEqualTo("FIXED");
+    assertThat(instance(incident)).isNull();
+  }
+
+  @Test
+  void reopenGoesBackToTheSameGroupAtTheSameLevel() {
+    Incident incident = report(Level.MEDIUM, Level.LOW, "application");
+    fireTimer(incident, "SlaReminderDueEvent");
+    fireTimer(incident, "SlaTargetReachedEvent");
+    runJob(incident, "AnnounceEscalationTask");
+    assertThat(reload(incident).assignedGroup()).isEqualTo("database-ops");
+    resolveAndAskReporter(incident);
+
+    setClock(now().plus(Duration.ofHours(2)));
+    IncidentView reopened = incidentService.reopen(incident.id(), "Still slow");
+
+    assertThat(reopened.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
+    assertThat(reopened.assignedGroup()).isEqualTo("database-ops");
+    assertThat(reopened.escalationLevel()).isEqualTo(2);
+    assertThat(reopened.slaDue()).isEqualTo(now().plus(Duration.ofDays(5)));
+    Task again = task(incident, RESOLVE_TASK);
+    assertThat(candidateGroups(again)).containsExactly("database-ops");
+    assertThat(runtimeService.getVariable(incident.processInstanceId(), REOPEN_REASON))
+        .isEqualTo("Still slow");
+    assertThat(
+            OffsetDateTime.parse(
+                    (String) runtimeService.getVariable(incident.processInstanceId(), REMINDER_DUE))
+                .toInstant())
+        .isEqualTo(now().plus(Duration.ofHours(90)));
+  }
+
+  @Test
+  void silenceForThreeDaysClosesTheIncident() {
+    Incident incident = report(Level.MEDIUM, Level.MEDIUM, "hardware");
+    resolveAndAskReporter(incident);
+    Instant resolvedAt = now();
+
+    Instant closedAt = fireTimer(incident, "NoAnswerEvent");
+
+    assertThat(closedAt).isEqualTo(resolvedAt.plus(Duration.ofDays(3)));
+    Incident closed = reload(incident);
+    assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(closed.closeReason()).isEqualTo("NO_ANSWER");
+    assertThat(instance(incident)).isNull();
+  }
+
+  @Test
+  void resolvedAlertClosesItsIncidentWhereverItIs() {
+    String fingerprint = unique("fp");
+    NewIncident alert =
+        new NewIncident(
+            "DiskFull on db-1",
+            null,
+            "alertmanager",
+            "db-1",
+            Level.MEDIUM,
+            Level.MEDIUM,
+            null,
+            KnownRequest.NONE,
+            IncidentSource.ALERTMANAGER,
+            fingerprint);
+    List<AlertOutcome> opened =
+        incidentService.receiveAlerts(List.of(new AlertIntake(fingerprint, true, alert)));
+    Incident incident = incidents.find(opened.get(0).incidentId()).orElseThrow();
+    assertThat(instance(incident)).isWaitingAt(TRIAGE_TASK);
+
+    List<AlertOutcome> resolved =
+        incidentService.receiveAlerts(List.of(new AlertIntake(fingerprint, false, alert)));
+
+    assertThat(resolved.get(0).result()).isEqualTo(AlertOutcome.Result.RESOLVED);
+    assertThat(resolved.get(0).status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(reload(incident).closeReason()).isEqualTo("ALERT_RESOLVED");
+    assertThat(instance(incident)).isNull();
+    assertThat(incidents.findOpenByFingerprint(fingerprint)).isEmpty();
+  }
+
+  @Test
+  void resolvedAlertOfAPriorityOneIncidentStillGetsAReview() {
+    String fingerprint = unique("fp");
+    NewIncident alert =
+        new NewIncident(
+            "API down",
+            null,
+            "alertmanager",
+            "api",
+            Level.HIGH,
+            Level.HIGH,
+            "application",
+            KnownRequest.NONE,
+            IncidentSource.ALERTMANAGER,
+            fingerprint);
+    Incident incident =
+        incidents
+            .find(
+                incidentService
+                    .receiveAlerts(List.of(new AlertIntake(fingerprint, true, alert)))
+                    .get(0)
+                    .incidentId())
+            .orElseThrow();
+    runJob(incident, "NotifyOnCallTask");
+
+    incidentService.receiveAlerts(List.of(new AlertIntake(fingerprint, false, alert)));
+
+    assertThat(instance(incident)).isWaitingAt(ALERT_REVIEW_TASK);
+    assertThat(candidateGroups(task(incident, ALERT_REVIEW_TASK))).containsExactly("it-managers");
+    assertThat(task(incident, RESOLVE_TASK)).isNull();
+  }
+}

@@ -46,9 +46,15 @@ public record HandoffProperties(Api api, Demo demo, Deployment deployment) {
   /**
    * @param id group id, e.g. {@code accounts-payable}
    * @param name display name
-   * @param startableProcesses process keys members may start from the Tasklist ({@code *} for all)
+   * @param startableProcesses process keys members may start from the Tasklist
+   * @param tasklistFilter whether the group gets a Tasklist filter of its tasks (a group that only
+   *     starts processes needs none)
    */
-  public record GroupSpec(String id, String name, List<String> startableProcesses) {
+  public record GroupSpec(
+      String id,
+      String name,
+      List<String> startableProcesses,
+      @DefaultValue("true") boolean tasklistFilter) {
     public GroupSpec {
       startableProcesses = startableProcesses == null ? List.of() : List.copyOf(startableProcesses);
     }

@@ -1,9 +1,6 @@
 package io.handoff.vendor;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -100,10 +97,26 @@ public class MailVendorNotifications implements VendorNotifications {
 
   @Override
   public void vendorApproved(VendorApplication a, String vendorId) {
-    Set<String> to = new LinkedHashSet<>(requesterAddress(a.requestedBy()));
-    to.add(a.contactEmail());
     send(
-        new ArrayList<>(to),
+        List.of(a.contactEmail()),
+        "Welcome as our supplier: " + a.legalName(),
+        """
+        Dear supplier,
+
+        "%s" has been approved as our supplier and registered under vendor id %s.
+        Please quote this id on your invoices.
+        """
+            .formatted(a.legalName(), vendorId));
+    List<String> requester = requesterAddress(a.requestedBy());
+    if (requester.isEmpty()) {
+      log.warn(
+          "Requester {} of process instance {} has no e-mail address",
+          a.requestedBy(),
+          a.processInstanceId());
+      return;
+    }
+    send(
+        requester,
         "Vendor onboarded: " + a.legalName() + " (" + vendorId + ")",
         """
         "%s" has been approved and created in our vendor master as %s.

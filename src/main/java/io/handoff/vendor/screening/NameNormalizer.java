@@ -43,7 +43,6 @@ public final class NameNormalizer {
           "sa",
           "sas",
           "sarl",
-          "sarl",
           "srl",
           "spa",
           "bv",

@@ -29,6 +29,9 @@ public final class Ibans {
       return Optional.of("has a country code without IBANs: " + prefix(iban));
     } catch (IbanFormatException e) {
       String violation = e.getFormatViolation() == null ? "" : e.getFormatViolation().name();
+      if (violation.contains("COUNTRY")) {
+        return Optional.of("has a country code without IBANs: " + prefix(iban));
+      }
       if (violation.contains("LENGTH")) {
         return Optional.of("has the wrong length for " + prefix(iban));
       }

@@ -44,7 +44,8 @@ class IbansTest {
   @ParameterizedTest
   @ValueSource(strings = {"XX89370400440532013000", "US12345678901234567890"})
   void countriesWithoutIbansAreRejected(String iban) {
-    assertThat(Ibans.problem(iban)).isPresent();
+    assertThat(Ibans.problem(iban))
+        .hasValueSatisfying(p -> assertThat(p).startsWith("has a country code without IBANs"));
   }
 
   @ParameterizedTest

@@ -1,8 +1,10 @@
 package io.handoff.vendor.process;
 
+import static io.handoff.vendor.VendorOnboardingVariables.ANNUAL_SPEND;
 import static io.handoff.vendor.VendorOnboardingVariables.APPLICATION_ID;
 import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_TEXT;
 
+import io.handoff.vendor.VendorApplicationRequest;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
 import java.util.UUID;
@@ -12,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the validated vendor data as an application. The contract text moves to the application
- * table and leaves the process variables; the REST intake has chosen the application id already, a
- * form start gets a new one.
+ * table and leaves the process variables, the annual spend stays as text for the forms; the REST
+ * intake has chosen the application id already, a form start gets a new one.
  */
 @Component("registerVendorApplication")
 public class RegisterVendorApplicationDelegate implements JavaDelegate {
@@ -32,10 +34,10 @@ public class RegisterVendorApplicationDelegate implements JavaDelegate {
       execution.setVariable(APPLICATION_ID, applicationId);
       execution.setProcessBusinessKey(applicationId);
     }
-    onboarding.register(
-        applicationId,
-        execution.getProcessInstanceId(),
-        VendorOnboardingVariables.vendorData(execution));
+    VendorApplicationRequest data = VendorOnboardingVariables.vendorData(execution);
+    onboarding.register(applicationId, execution.getProcessInstanceId(), data);
     execution.removeVariable(CONTRACT_TEXT);
+    // forms show the amount as text; the exact value is kept in the application table
+    execution.setVariable(ANNUAL_SPEND, data.annualSpend().toPlainString());
   }
 }

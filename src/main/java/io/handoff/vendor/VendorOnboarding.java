@@ -307,7 +307,10 @@ public class VendorOnboarding {
     notifications.vendorApproved(a, a.vendorId());
   }
 
-  /** Raised when the requester of an application tries to approve it. */
+  /**
+   * Raised when the requester of an application tries to approve it (a second line behind the
+   * revoke authorization that hides the approval task from the requester).
+   */
   public static class SelfApprovalException extends RuntimeException {
     public SelfApprovalException(String applicationId, String userId) {
       super(

@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -380,19 +381,58 @@ class VendorOnboardingProcessTest {
   }
 
   @Test
-  void theRequesterCannotApproveTheirOwnApplication() {
+  void theRequesterNeitherSeesNorCompletesTheApprovalOfTheirOwnApplication() {
     var submitted = service.submit(VendorRequests.lowRisk(DemoUsers.PAUL));
     String pi = submitted.processInstanceId();
     acceptContract(pi);
     Task approval = task(pi, "ApproveVendorTask");
+    assertThat(approval).hasCandidateGroup("procurement");
+
+    identityService.setAuthentication(DemoUsers.PAUL, List.of("procurement", "employees"));
+    try {
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(pi)
+                  .taskDefinitionKey("ApproveVendorTask")
+                  .count())
+          .isZero();
+    } finally {
+      identityService.clearAuthentication();
+    }
     assertThatThrownBy(
             () ->
                 completeAs(
                     DemoUsers.PAUL,
                     approval,
                     Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED")))
-        .hasMessageContaining("may not approve");
+        .isInstanceOf(AuthorizationException.class);
     assertThat(task(pi, "ApproveVendorTask")).isNotNull();
+    assertThat(approvals.of(submitted.applicationId())).isEmpty();
+
+    // anyone else allowed to work the task still can (here the administrator)
+    completeAs(
+        DemoUsers.ADMIN,
+        approval,
+        Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED"));
+    assertThat(applications.get(submitted.applicationId()).status())
+        .isEqualTo(ApplicationStatus.APPROVED);
+  }
+
+  @Test
+  void theApprovalRecordRefusesTheRequesterEvenWithoutTheRevoke() {
+    var submitted = service.submit(VendorRequests.lowRisk(DemoUsers.PAUL));
+    acceptContract(submitted.processInstanceId());
+    Task approval = task(submitted.processInstanceId(), "ApproveVendorTask");
+    // an engine call without authorization checks, as an administrator's script would make
+    identityService.clearAuthentication();
+    taskService.setAssignee(approval.getId(), DemoUsers.PAUL);
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    approval.getId(),
+                    Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED")))
+        .hasMessageContaining("may not approve");
     assertThat(approvals.of(submitted.applicationId())).isEmpty();
   }
 

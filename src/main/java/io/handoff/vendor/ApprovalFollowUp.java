@@ -62,8 +62,9 @@ public class ApprovalFollowUp {
   }
 
   /**
-   * Offers each open approval to the lead of its group ({@code handoff.vendor.group-leads}) as a
-   * candidate user and tells the lead; returns group to lead for those escalated.
+   * Hands each open approval to the lead of its group ({@code handoff.vendor.group-leads}): the
+   * lead becomes candidate user and assignee, and is told by e-mail; returns group to lead for
+   * those escalated.
    */
   public Map<String, String> escalate(
       String applicationId, String processInstanceId, String taskKey) {
@@ -79,6 +80,8 @@ public class ApprovalFollowUp {
         continue;
       }
       taskService.addCandidateUser(open.task().getId(), lead);
+      // assigned, so the task is in the lead's "My tasks"; the lead may hand it back to the group
+      taskService.setAssignee(open.task().getId(), lead);
       notifications.approvalEscalated(a, open.group(), lead);
       escalated.put(open.group(), lead);
     }

@@ -631,10 +631,13 @@ class VendorOnboardingProcessTest {
     assertThat(stalled).isNotNull();
     assertThat(
             taskService.getIdentityLinksForTask(stalled.getId()).stream()
+                .filter(
+                    l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()))
                 .map(IdentityLink::getUserId)
                 .filter(u -> u != null)
                 .collect(Collectors.toList()))
         .containsExactly("demo");
+    assertThat(stalled).isAssignedTo("demo");
     assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
     assertThat(mailsTo("demo@handoff.example"))
         .singleElement()

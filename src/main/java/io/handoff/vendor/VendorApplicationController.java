@@ -1,5 +1,8 @@
 package io.handoff.vendor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.platform.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,12 +28,20 @@ public class VendorApplicationController {
   private final VendorApplicationService service;
   private final VendorApplications applications;
   private final Approvals approvals;
+  private final DecisionAudit audit;
+  private final ObjectMapper objectMapper;
 
   public VendorApplicationController(
-      VendorApplicationService service, VendorApplications applications, Approvals approvals) {
+      VendorApplicationService service,
+      VendorApplications applications,
+      Approvals approvals,
+      DecisionAudit audit,
+      ObjectMapper objectMapper) {
     this.service = service;
     this.applications = applications;
     this.approvals = approvals;
+    this.audit = audit;
+    this.objectMapper = objectMapper;
   }
 
   /** Answer to a submission. */
@@ -74,6 +85,10 @@ public class VendorApplicationController {
   public record ApprovalView(
       String group, String userId, String outcome, String reason, Instant decidedAt) {}
 
+  /** One entry of the audit trail: who or what decided, the outcome and its inputs. */
+  public record DecisionView(
+      String decision, String decidedBy, String outcome, JsonNode details, Instant decidedAt) {}
+
   /** Where an application stands. */
   public record ApplicationView(
       String applicationId,
@@ -91,7 +106,8 @@ public class VendorApplicationController {
       ContractReviewView contractReview,
       String closingReason,
       String vendorId,
-      Instant createdAt) {}
+      Instant createdAt,
+      List<DecisionView> decisions) {}
 
   @GetMapping("/{applicationId}")
   @Operation(summary = "Read a vendor application's status, risk tier, approvals and screening")
@@ -134,6 +150,20 @@ public class VendorApplicationController {
                 a.contractOutcome(), a.paymentTerms(), a.liabilityCap(), a.dataProcessingClause()),
         a.closingReason(),
         a.vendorId(),
-        a.createdAt());
+        a.createdAt(),
+        audit.of(applicationId).stream()
+            .map(
+                e ->
+                    new DecisionView(
+                        e.decision(), e.decidedBy(), e.outcome(), json(e.details()), e.decidedAt()))
+            .toList());
+  }
+
+  private JsonNode json(String details) {
+    try {
+      return details == null ? null : objectMapper.readTree(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored audit details are not JSON", e);
+    }
   }
 }

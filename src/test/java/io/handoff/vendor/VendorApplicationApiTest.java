@@ -94,7 +94,13 @@ class VendorApplicationApiTest extends RestTestSupport {
         .body("requiredApprovals", equalTo(List.of("procurement")))
         .body("approvals", empty())
         .body("screening.outcome", equalTo("CLEAR"))
-        .body("screening.score", notNullValue());
+        .body("screening.score", notNullValue())
+        .body(
+            "decisions.decision",
+            equalTo(List.of("DUPLICATE_CHECK", "SANCTIONS_SCREENING", "RISK_TIER")))
+        .body("decisions[2].decidedBy", equalTo("dmn"))
+        .body("decisions[2].details.inputs.country", equalTo("DE"))
+        .body("decisions[2].details.requiredApprovals", equalTo(List.of("procurement")));
   }
 
   @Test

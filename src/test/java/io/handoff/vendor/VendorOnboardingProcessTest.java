@@ -77,7 +77,7 @@ class VendorOnboardingProcessTest {
     identityService.clearAuthentication();
   }
 
-  // --- helpers -------------------------------------------------------------------------------
+  // --- driving the process -------------------------------------------------------------------
 
   private ProcessInstance instance(VendorApplicationService.Submitted s) {
     return runtimeService

@@ -1,0 +1,169 @@
+package io.handoff.vendor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.errors.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Vendor applications: submit a vendor for onboarding and follow it. */
+@RestController
+@RequestMapping("/api/vendor-applications")
+@Tag(name = "Vendor onboarding", description = "Submit vendors for onboarding and read status")
+public class VendorApplicationController {
+
+  private final VendorApplicationService service;
+  private final VendorApplications applications;
+  private final Approvals approvals;
+  private final DecisionAudit audit;
+  private final ObjectMapper objectMapper;
+
+  public VendorApplicationController(
+      VendorApplicationService service,
+      VendorApplications applications,
+      Approvals approvals,
+      DecisionAudit audit,
+      ObjectMapper objectMapper) {
+    this.service = service;
+    this.applications = applications;
+    this.approvals = approvals;
+    this.audit = audit;
+    this.objectMapper = objectMapper;
+  }
+
+  /** Answer to a submission. */
+  public record SubmittedResponse(
+      String applicationId, String processInstanceId, ApplicationStatus status) {}
+
+  @PostMapping
+  @Operation(
+      summary = "Submit a vendor for onboarding",
+      description =
+          "Validates country (ISO 3166), VAT number (format and check digits per EU country),"
+              + " IBAN (iban4j) and e-mail, then starts the vendor-onboarding process. 201 with the"
+              + " application; 400 problem+json naming each bad field.")
+  public ResponseEntity<SubmittedResponse> submit(
+      @Valid @RequestBody VendorApplicationRequest request) {
+    VendorApplicationService.Submitted submitted = service.submit(request);
+    return ResponseEntity.created(
+            URI.create("/api/vendor-applications/" + submitted.applicationId()))
+        .body(
+            new SubmittedResponse(
+                submitted.applicationId(), submitted.processInstanceId(), submitted.status()));
+  }
+
+  /** Sanctions screening result. */
+  public record ScreeningView(
+      String outcome,
+      BigDecimal score,
+      String matchedName,
+      String entryId,
+      String entryReference,
+      String review) {}
+
+  /** The application this one duplicates. */
+  public record DuplicateView(String kind, String id, String matchedOn) {}
+
+  /** Legal's reading of the contract. */
+  public record ContractReviewView(
+      String outcome, String paymentTerms, String liabilityCap, Boolean dataProcessingClause) {}
+
+  /** One group's decision. */
+  public record ApprovalView(
+      String group, String userId, String outcome, String reason, Instant decidedAt) {}
+
+  /** One entry of the audit trail: who or what decided, the outcome and its inputs. */
+  public record DecisionView(
+      String decision, String decidedBy, String outcome, JsonNode details, Instant decidedAt) {}
+
+  /** Where an application stands. */
+  public record ApplicationView(
+      String applicationId,
+      String processInstanceId,
+      ApplicationStatus status,
+      String legalName,
+      String country,
+      String vatId,
+      String riskTier,
+      String countryRisk,
+      List<String> requiredApprovals,
+      List<ApprovalView> approvals,
+      ScreeningView screening,
+      DuplicateView duplicateOf,
+      ContractReviewView contractReview,
+      String closingReason,
+      String vendorId,
+      Instant createdAt,
+      List<DecisionView> decisions) {}
+
+  @GetMapping("/{applicationId}")
+  @Operation(summary = "Read a vendor application's status, risk tier, approvals and screening")
+  public ApplicationView get(@PathVariable String applicationId) {
+    VendorApplication a =
+        applications
+            .find(applicationId)
+            .orElseThrow(
+                () -> ApiProblemException.notFound("No vendor application " + applicationId));
+    return new ApplicationView(
+        a.applicationId(),
+        a.processInstanceId(),
+        a.status(),
+        a.legalName(),
+        a.country(),
+        a.vatId(),
+        a.riskTier(),
+        a.countryRisk(),
+        a.requiredApprovals(),
+        approvals.of(applicationId).stream()
+            .map(
+                x ->
+                    new ApprovalView(x.group(), x.userId(), x.outcome(), x.reason(), x.decidedAt()))
+            .toList(),
+        a.screeningOutcome() == null
+            ? null
+            : new ScreeningView(
+                a.screeningOutcome(),
+                a.screeningScore(),
+                a.screeningEntryName(),
+                a.screeningEntryId(),
+                a.screeningEntryReference(),
+                a.screeningReview()),
+        a.duplicateOfId() == null
+            ? null
+            : new DuplicateView(a.duplicateOfKind(), a.duplicateOfId(), a.duplicateMatchedOn()),
+        a.contractOutcome() == null
+            ? null
+            : new ContractReviewView(
+                a.contractOutcome(), a.paymentTerms(), a.liabilityCap(), a.dataProcessingClause()),
+        a.closingReason(),
+        a.vendorId(),
+        a.createdAt(),
+        audit.of(applicationId).stream()
+            .map(
+                e ->
+                    new DecisionView(
+                        e.decision(), e.decidedBy(), e.outcome(), json(e.details()), e.decidedAt()))
+            .toList());
+  }
+
+  private JsonNode json(String details) {
+    try {
+      return details == null ? null : objectMapper.readTree(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored audit details are not JSON", e);
+    }
+  }
+}

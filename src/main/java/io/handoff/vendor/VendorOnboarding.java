@@ -1,0 +1,324 @@
+package io.handoff.vendor;
+
+import io.handoff.vendor.screening.SanctionsEntry;
+import io.handoff.vendor.screening.SanctionsScreener;
+import io.handoff.vendor.validation.Ibans;
+import io.handoff.vendor.validation.VatNumbers;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The steps of vendor onboarding as plain Java: register, find duplicates, screen, assess risk,
+ * record the people's decisions, create the vendor. The process's delegates call these; every
+ * decision is written to the audit trail.
+ */
+@Service
+public class VendorOnboarding {
+
+  private static final Logger log = LoggerFactory.getLogger(VendorOnboarding.class);
+
+  private final VendorApplications applications;
+  private final VendorMaster vendorMaster;
+  private final DecisionAudit audit;
+  private final Approvals approvals;
+  private final SanctionsScreener screener;
+  private final RuleDecisions rules;
+  private final VendorNotifications notifications;
+
+  public VendorOnboarding(
+      VendorApplications applications,
+      VendorMaster vendorMaster,
+      DecisionAudit audit,
+      Approvals approvals,
+      SanctionsScreener screener,
+      RuleDecisions rules,
+      VendorNotifications notifications) {
+    this.applications = applications;
+    this.vendorMaster = vendorMaster;
+    this.audit = audit;
+    this.approvals = approvals;
+    this.screener = screener;
+    this.rules = rules;
+    this.notifications = notifications;
+  }
+
+  /** Stores validated vendor data as a new application (VAT number and IBAN in canonical form). */
+  public void register(String applicationId, String processInstanceId, VendorApplicationRequest d) {
+    applications.insert(
+        applicationId,
+        processInstanceId,
+        d.legalName().trim(),
+        d.country(),
+        VatNumbers.normalize(d.country(), d.vatId()),
+        Ibans.normalize(d.iban()),
+        d.contactEmail().trim(),
+        d.category(),
+        d.annualSpend(),
+        d.dataAccess(),
+        d.contractText(),
+        d.requestedBy());
+    log.info(
+        "Vendor application {} registered for '{}' in process instance {}",
+        applicationId,
+        d.legalName(),
+        processInstanceId);
+  }
+
+  /**
+   * A duplicate: an existing vendor or another open application with the same VAT number or IBAN.
+   *
+   * @param kind {@code VENDOR} or {@code APPLICATION}
+   * @param id the vendor id or application id
+   * @param matchedOn {@code VAT_ID} or {@code IBAN}
+   */
+  public record Duplicate(String kind, String id, String matchedOn) {}
+
+  /** Looks for a duplicate and, when there is one, records it on the application. */
+  public Optional<Duplicate> findDuplicate(String applicationId) {
+    VendorApplication a = applications.get(applicationId);
+    Optional<Duplicate> duplicate =
+        vendorMaster
+            .findByVatIdOrIban(a.vatId(), a.iban())
+            .map(
+                v ->
+                    new Duplicate(
+                        "VENDOR", v.vendorId(), a.vatId().equals(v.vatId()) ? "VAT_ID" : "IBAN"))
+            .or(
+                () ->
+                    applications
+                        .findOpenWithSameIdentity(applicationId, a.vatId(), a.iban())
+                        .map(
+                            o ->
+                                new Duplicate(
+                                    "APPLICATION",
+                                    o.applicationId(),
+                                    a.vatId().equals(o.vatId()) ? "VAT_ID" : "IBAN")));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("vatId", a.vatId());
+    details.put("iban", a.iban());
+    duplicate.ifPresent(
+        d -> {
+          details.put("duplicateOfKind", d.kind());
+          details.put("duplicateOfId", d.id());
+          details.put("matchedOn", d.matchedOn());
+          applications.markDuplicate(applicationId, d.kind(), d.id(), d.matchedOn());
+        });
+    audit.record(
+        applicationId,
+        "DUPLICATE_CHECK",
+        DecisionAudit.PLATFORM,
+        duplicate.isPresent() ? "DUPLICATE" : "UNIQUE",
+        details);
+    return duplicate;
+  }
+
+  /**
+   * The result of screening.
+   *
+   * @param outcome {@code HIT}, {@code POSSIBLE_MATCH} or {@code CLEAR} from the DMN table
+   * @param score best similarity
+   * @param entry the best-matching entry (may be null for an empty list)
+   * @param matchedName the entry's name or alias that matched
+   */
+  public record Screening(
+      String outcome, BigDecimal score, SanctionsEntry entry, String matchedName) {}
+
+  /** Screens the legal name and classifies the score with the given DMN decision. */
+  public Screening screen(String applicationId, String outcomeDecision) {
+    VendorApplication a = applications.get(applicationId);
+    SanctionsScreener.Match match = screener.screen(a.legalName());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("screeningScore", match.score().doubleValue());
+    DmnDecisionResult result = rules.evaluate(outcomeDecision, inputs);
+    String outcome = result.getSingleResult().getSingleEntry();
+    SanctionsEntry entry = match.entry();
+    applications.recordScreening(
+        applicationId,
+        outcome,
+        match.score(),
+        entry == null ? null : entry.id(),
+        match.matchedName(),
+        entry == null ? null : entry.reference());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("legalName", a.legalName());
+    details.put("score", match.score());
+    details.put("decision", outcomeDecision);
+    if (entry != null) {
+      details.put("matchedName", match.matchedName());
+      details.put("entryId", entry.id());
+      details.put("entryReference", entry.reference());
+      details.put("entryNames", entry.names());
+      details.put("programme", entry.programme());
+    }
+    audit.record(applicationId, "SANCTIONS_SCREENING", DecisionAudit.RULES, outcome, details);
+    log.info(
+        "Application {} screened: {} (score {}, best match '{}')",
+        applicationId,
+        outcome,
+        match.score(),
+        match.matchedName());
+    return new Screening(outcome, match.score(), entry, match.matchedName());
+  }
+
+  /** Compliance's decision on a possible sanctions match. */
+  public void recordSanctionsReview(
+      String applicationId, String userId, String outcome, String comment) {
+    applications.recordSanctionsReview(applicationId, outcome);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("comment", comment);
+    audit.record(applicationId, "SANCTIONS_REVIEW", userId, outcome, details);
+  }
+
+  /**
+   * The risk assessment.
+   *
+   * @param countryRisk from the country-risk table
+   * @param riskTier {@code LOW}, {@code MEDIUM} or {@code HIGH}
+   * @param requiredApprovals the groups that must approve, in the table's order
+   */
+  public record RiskAssessment(
+      String countryRisk, String riskTier, List<String> requiredApprovals) {}
+
+  /** Derives country risk, risk tier and the required approvals from the DMN tables. */
+  public RiskAssessment assessRisk(
+      String applicationId,
+      String screeningOutcome,
+      String countryRiskDecision,
+      String riskTierDecision,
+      String approvalsDecision) {
+    VendorApplication a = applications.get(applicationId);
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("country", a.country());
+    inputs.put("category", a.category());
+    inputs.put("annualSpend", a.annualSpend());
+    inputs.put("dataAccess", a.dataAccess());
+    inputs.put("screeningOutcome", screeningOutcome);
+    String countryRisk =
+        rules.evaluate(countryRiskDecision, inputs).getSingleResult().getSingleEntry();
+    String tier = rules.evaluate(riskTierDecision, inputs).getSingleResult().getSingleEntry();
+    List<String> groups = new ArrayList<>();
+    for (Object group : rules.evaluate(approvalsDecision, inputs).collectEntries("approvalGroup")) {
+      if (!groups.contains(group.toString())) {
+        groups.add(group.toString());
+      }
+    }
+    if (groups.isEmpty()) {
+      throw new IllegalStateException(
+          "decision " + approvalsDecision + " named no approval group for tier " + tier);
+    }
+    applications.recordRisk(applicationId, countryRisk, tier, groups);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("inputs", inputs);
+    details.put("countryRisk", countryRisk);
+    details.put("riskTier", tier);
+    details.put("requiredApprovals", groups);
+    details.put("decisions", List.of(countryRiskDecision, riskTierDecision, approvalsDecision));
+    audit.record(applicationId, "RISK_TIER", DecisionAudit.RULES, tier, details);
+    log.info("Application {} assessed as {} risk, approvals by {}", applicationId, tier, groups);
+    return new RiskAssessment(countryRisk, tier, groups);
+  }
+
+  /** Legal's review of the supplier contract. */
+  public void recordContractReview(
+      String applicationId,
+      String userId,
+      String paymentTerms,
+      String liabilityCap,
+      Boolean dataProcessingClause,
+      String outcome,
+      String comment) {
+    applications.recordContractReview(
+        applicationId, paymentTerms, liabilityCap, dataProcessingClause, outcome);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("paymentTerms", paymentTerms);
+    details.put("liabilityCap", liabilityCap);
+    details.put("dataProcessingClausePresent", dataProcessingClause);
+    details.put("comment", comment);
+    audit.record(applicationId, "CONTRACT_REVIEW", userId, outcome, details);
+  }
+
+  /** One group's approval decision. */
+  public void recordApproval(
+      String applicationId, String group, String userId, String outcome, String reason) {
+    VendorApplication a = applications.get(applicationId);
+    if (userId.equals(a.requestedBy())) {
+      throw new SelfApprovalException(applicationId, userId);
+    }
+    approvals.record(applicationId, group, userId, outcome, reason);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("group", group);
+    details.put("reason", reason);
+    audit.record(applicationId, "APPROVAL", userId, outcome, details);
+  }
+
+  /** Ends an application without a vendor (duplicate, sanctions, rejection). */
+  public void close(String applicationId, ApplicationStatus status, String reason) {
+    if (status.isOpen() || status == ApplicationStatus.APPROVED) {
+      throw new IllegalArgumentException(status + " is not a closing status");
+    }
+    applications.close(applicationId, status, reason);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("reason", reason);
+    audit.record(applicationId, "CLOSED", DecisionAudit.PLATFORM, status.name(), details);
+    log.info("Application {} closed as {}: {}", applicationId, status, reason);
+  }
+
+  /** Tells compliance about a sanctions hit. */
+  public void notifySanctionsHit(String applicationId) {
+    notifications.sanctionsHit(applications.get(applicationId));
+  }
+
+  /** Creates the vendor in the vendor master and marks the application approved. */
+  public String createVendor(String applicationId) {
+    VendorApplication a = applications.get(applicationId);
+    String vendorId =
+        vendorMaster.create(
+            new VendorMaster.NewVendor(
+                a.legalName(),
+                a.country(),
+                a.vatId(),
+                a.iban(),
+                a.contactEmail(),
+                a.category(),
+                a.riskTier(),
+                applicationId));
+    applications.approve(applicationId, vendorId);
+    audit.record(
+        applicationId,
+        "VENDOR_CREATED",
+        DecisionAudit.PLATFORM,
+        vendorId,
+        Map.of("vendorId", vendorId));
+    log.info("Application {} approved; vendor {} created", applicationId, vendorId);
+    return vendorId;
+  }
+
+  /** Tells requester and vendor contact that the vendor exists. */
+  public void notifyApproved(String applicationId) {
+    VendorApplication a = applications.get(applicationId);
+    notifications.vendorApproved(a, a.vendorId());
+  }
+
+  /**
+   * Raised when the requester of an application tries to approve it (a second line behind the
+   * revoke authorization that hides the approval task from the requester).
+   */
+  public static class SelfApprovalException extends RuntimeException {
+    public SelfApprovalException(String applicationId, String userId) {
+      super(
+          "User "
+              + userId
+              + " requested vendor application "
+              + applicationId
+              + " and may not approve it");
+    }
+  }
+}

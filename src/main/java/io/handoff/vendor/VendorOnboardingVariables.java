@@ -1,0 +1,155 @@
+package io.handoff.vendor;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/** Variable names of the {@code vendor-onboarding} process and typed access to them. */
+public final class VendorOnboardingVariables {
+
+  public static final String PROCESS_KEY = "vendor-onboarding";
+
+  // vendor data (start form, correction form, REST intake)
+  public static final String APPLICATION_ID = "applicationId";
+  public static final String REQUESTER = "requester";
+  public static final String LEGAL_NAME = "legalName";
+  public static final String COUNTRY = "country";
+  public static final String VAT_ID = "vatId";
+  public static final String IBAN = "iban";
+  public static final String CONTACT_EMAIL = "contactEmail";
+  public static final String CATEGORY = "category";
+  public static final String ANNUAL_SPEND = "annualSpend";
+  public static final String DATA_ACCESS = "dataAccess";
+  public static final String CONTRACT_TEXT = "contractText";
+
+  // validation
+  public static final String VENDOR_DATA_VALID = "vendorDataValid";
+  public static final String VALIDATION_PROBLEMS = "validationProblems";
+
+  // duplicate check
+  public static final String DUPLICATE_OF_ID = "duplicateOfId";
+  public static final String DUPLICATE_OF_KIND = "duplicateOfKind";
+
+  // sanctions screening
+  public static final String SCREENING_SCORE = "screeningScore";
+  public static final String SCREENING_OUTCOME = "screeningOutcome";
+  public static final String MATCHED_ENTRY_NAME = "matchedEntryName";
+  public static final String MATCHED_ENTRY_REFERENCE = "matchedEntryReference";
+  public static final String MATCHED_ENTRY_ALIASES = "matchedEntryAliases";
+  public static final String MATCHED_ENTRY_PROGRAMME = "matchedEntryProgramme";
+  public static final String SANCTIONS_REVIEW_OUTCOME = "sanctionsReviewOutcome";
+  public static final String SANCTIONS_REVIEW_COMMENT = "sanctionsReviewComment";
+
+  // risk tier
+  public static final String COUNTRY_RISK = "countryRisk";
+  public static final String RISK_TIER = "riskTier";
+  public static final String REQUIRED_APPROVALS = "requiredApprovals";
+  public static final String APPROVAL_GROUP = "approvalGroup";
+
+  // contract review
+  public static final String PAYMENT_TERMS = "paymentTerms";
+  public static final String LIABILITY_CAP = "liabilityCap";
+  public static final String DATA_PROCESSING_CLAUSE_PRESENT = "dataProcessingClausePresent";
+  public static final String CONTRACT_REVIEW_OUTCOME = "contractReviewOutcome";
+  public static final String CONTRACT_REVIEW_COMMENT = "contractReviewComment";
+
+  // approvals
+  public static final String APPROVAL_DECISION = "approvalDecision";
+  public static final String APPROVAL_REASON = "approvalReason";
+  public static final String APPROVAL_REJECTED = "approvalRejected";
+  public static final String REJECTION_REASON = "rejectionReason";
+
+  // closing (input parameters of the close task)
+  public static final String FINAL_STATUS = "finalStatus";
+  public static final String CLOSING_REASON = "closingReason";
+
+  // input parameters of the platform service tasks (set in the BPMN / element templates)
+  public static final String OUTCOME_DECISION = "outcomeDecision";
+  public static final String COUNTRY_RISK_DECISION = "countryRiskDecision";
+  public static final String RISK_TIER_DECISION = "riskTierDecision";
+  public static final String APPROVALS_DECISION = "approvalsDecision";
+  public static final String APPROVAL_TASK = "approvalTask";
+
+  // result
+  public static final String VENDOR_ID = "vendorId";
+
+  private VendorOnboardingVariables() {}
+
+  /** The start variables of an application submitted through the REST API. */
+  public static VariableMap forSubmission(String applicationId, VendorApplicationRequest r) {
+    return Variables.createVariables()
+        .putValue(APPLICATION_ID, applicationId)
+        .putValue(REQUESTER, r.requestedBy())
+        .putValue(LEGAL_NAME, r.legalName())
+        .putValue(COUNTRY, r.country())
+        .putValue(VAT_ID, r.vatId())
+        .putValue(IBAN, r.iban())
+        .putValue(CONTACT_EMAIL, r.contactEmail())
+        .putValue(CATEGORY, r.category())
+        .putValue(ANNUAL_SPEND, r.annualSpend())
+        .putValue(DATA_ACCESS, r.dataAccess())
+        .putValue(CONTRACT_TEXT, r.contractText());
+  }
+
+  /** The vendor data as the forms and the REST intake deliver it, for validation. */
+  public static VendorApplicationRequest vendorData(VariableScope scope) {
+    return new VendorApplicationRequest(
+        string(scope, LEGAL_NAME),
+        string(scope, COUNTRY),
+        string(scope, VAT_ID),
+        string(scope, IBAN),
+        string(scope, CONTACT_EMAIL),
+        string(scope, CATEGORY),
+        decimal(scope, ANNUAL_SPEND),
+        bool(scope, DATA_ACCESS),
+        string(scope, CONTRACT_TEXT),
+        string(scope, REQUESTER));
+  }
+
+  public static String applicationId(VariableScope scope) {
+    return string(scope, APPLICATION_ID);
+  }
+
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  /** A number as the forms (Long or Double) or the REST intake (BigDecimal) deliver it. */
+  public static BigDecimal decimal(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof BigDecimal d) {
+      return d;
+    }
+    try {
+      return new BigDecimal(value.toString().trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  public static Boolean bool(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    return value == null ? null : Boolean.valueOf(value.toString());
+  }
+
+  /** The approval groups the risk-tier decision requires. */
+  public static List<String> requiredApprovals(VariableScope scope) {
+    Object value = scope.getVariable(REQUIRED_APPROVALS);
+    List<String> groups = new ArrayList<>();
+    if (value instanceof Collection<?> c) {
+      c.forEach(g -> groups.add(g.toString()));
+    }
+    return groups;
+  }
+}

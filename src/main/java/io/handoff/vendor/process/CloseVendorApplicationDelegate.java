@@ -1,0 +1,33 @@
+package io.handoff.vendor.process;
+
+import static io.handoff.vendor.VendorOnboardingVariables.CLOSING_REASON;
+import static io.handoff.vendor.VendorOnboardingVariables.FINAL_STATUS;
+
+import io.handoff.vendor.ApplicationStatus;
+import io.handoff.vendor.VendorOnboarding;
+import io.handoff.vendor.VendorOnboardingVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends an application without a vendor; input parameters {@code finalStatus} (REJECTED, DUPLICATE,
+ * BLOCKED_SANCTIONS) and {@code closingReason}.
+ */
+@Component("closeVendorApplication")
+public class CloseVendorApplicationDelegate implements JavaDelegate {
+
+  private final VendorOnboarding onboarding;
+
+  public CloseVendorApplicationDelegate(VendorOnboarding onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    onboarding.close(
+        VendorOnboardingVariables.applicationId(execution),
+        ApplicationStatus.valueOf(VendorOnboardingVariables.string(execution, FINAL_STATUS)),
+        VendorOnboardingVariables.string(execution, CLOSING_REASON));
+  }
+}

@@ -1,0 +1,26 @@
+package io.handoff.vendor.process;
+
+import io.handoff.vendor.ApprovalFollowUp;
+import io.handoff.vendor.VendorOnboardingVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Offers every still-open approval task ({@code approvalTask} input) to its group's lead. */
+@Component("escalateApproval")
+public class EscalateApprovalDelegate implements JavaDelegate {
+
+  private final ApprovalFollowUp followUp;
+
+  public EscalateApprovalDelegate(ApprovalFollowUp followUp) {
+    this.followUp = followUp;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    followUp.escalate(
+        VendorOnboardingVariables.applicationId(execution),
+        execution.getProcessInstanceId(),
+        VendorOnboardingVariables.string(execution, VendorOnboardingVariables.APPROVAL_TASK));
+  }
+}

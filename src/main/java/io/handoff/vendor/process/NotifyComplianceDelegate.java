@@ -1,0 +1,23 @@
+package io.handoff.vendor.process;
+
+import io.handoff.vendor.VendorOnboarding;
+import io.handoff.vendor.VendorOnboardingVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Tells compliance that an application was stopped by a sanctions hit. */
+@Component("notifyCompliance")
+public class NotifyComplianceDelegate implements JavaDelegate {
+
+  private final VendorOnboarding onboarding;
+
+  public NotifyComplianceDelegate(VendorOnboarding onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    onboarding.notifySanctionsHit(VendorOnboardingVariables.applicationId(execution));
+  }
+}

@@ -1,0 +1,51 @@
+package io.handoff.vendor.process;
+
+import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_COMMENT;
+import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_OUTCOME;
+import static io.handoff.vendor.VendorOnboardingVariables.DATA_PROCESSING_CLAUSE_PRESENT;
+import static io.handoff.vendor.VendorOnboardingVariables.LIABILITY_CAP;
+import static io.handoff.vendor.VendorOnboardingVariables.PAYMENT_TERMS;
+import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
+
+import io.handoff.vendor.VendorOnboarding;
+import io.handoff.vendor.VendorOnboardingVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Stores and audits legal's reading of the contract when "Review contract" is completed. */
+@Component("recordContractReview")
+public class RecordContractReviewListener implements TaskListener {
+
+  private final VendorOnboarding onboarding;
+  private final TaskUsers users;
+
+  public RecordContractReviewListener(VendorOnboarding onboarding, TaskUsers users) {
+    this.onboarding = onboarding;
+    this.users = users;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String outcome = VendorOnboardingVariables.string(task, CONTRACT_REVIEW_OUTCOME);
+    if (!"ACCEPTED".equals(outcome) && !"REJECTED".equals(outcome)) {
+      throw new IllegalArgumentException(
+          CONTRACT_REVIEW_OUTCOME + " must be ACCEPTED or REJECTED, not " + outcome);
+    }
+    onboarding.recordContractReview(
+        VendorOnboardingVariables.applicationId(task),
+        users.completedBy(task),
+        VendorOnboardingVariables.string(task, PAYMENT_TERMS),
+        VendorOnboardingVariables.string(task, LIABILITY_CAP),
+        VendorOnboardingVariables.bool(task, DATA_PROCESSING_CLAUSE_PRESENT),
+        outcome,
+        VendorOnboardingVariables.string(task, CONTRACT_REVIEW_COMMENT));
+    if ("REJECTED".equals(outcome)) {
+      String comment = VendorOnboardingVariables.string(task, CONTRACT_REVIEW_COMMENT);
+      task.getExecution()
+          .setVariable(
+              REJECTION_REASON,
+              "Contract rejected by legal" + (comment == null ? "" : ": " + comment));
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.handoff.vendor.process;
+
+import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_COMMENT;
+import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_OUTCOME;
+
+import io.handoff.vendor.VendorOnboarding;
+import io.handoff.vendor.VendorOnboardingVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Audits compliance's decision on a possible sanctions match when the task is completed. */
+@Component("recordSanctionsReview")
+public class RecordSanctionsReviewListener implements TaskListener {
+
+  private final VendorOnboarding onboarding;
+  private final TaskUsers users;
+
+  public RecordSanctionsReviewListener(VendorOnboarding onboarding, TaskUsers users) {
+    this.onboarding = onboarding;
+    this.users = users;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String outcome = VendorOnboardingVariables.string(task, SANCTIONS_REVIEW_OUTCOME);
+    if (!"CLEARED".equals(outcome) && !"CONFIRMED_MATCH".equals(outcome)) {
+      throw new IllegalArgumentException(
+          SANCTIONS_REVIEW_OUTCOME + " must be CLEARED or CONFIRMED_MATCH, not " + outcome);
+    }
+    onboarding.recordSanctionsReview(
+        VendorOnboardingVariables.applicationId(task),
+        users.completedBy(task),
+        outcome,
+        VendorOnboardingVariables.string(task, SANCTIONS_REVIEW_COMMENT));
+  }
+}

@@ -1,0 +1,353 @@
+package io.handoff.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.handoff.support.DemoUsers;
+import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.RestTestSupport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The vendor-application and vendor REST contract over real HTTP. */
+@HandoffSpringTest
+class VendorApplicationApiTest extends RestTestSupport {
+
+  static final String APPLICATIONS = "/api/vendor-applications";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired VendorApplications applications;
+
+  private static Map<String, Object> validBody() {
+    VendorApplicationRequest r = VendorRequests.lowRisk(DemoUsers.ERIN);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("legalName", r.legalName());
+    body.put("country", r.country());
+    body.put("vatId", r.vatId());
+    body.put("iban", r.iban());
+    body.put("contactEmail", r.contactEmail());
+    body.put("category", r.category());
+    body.put("annualSpend", r.annualSpend());
+    body.put("dataAccess", r.dataAccess());
+    body.put("contractText", r.contractText());
+    body.put("requestedBy", r.requestedBy());
+    return body;
+  }
+
+  private String submit(Map<String, Object> body) {
+    return asIntegration()
+        .body(body)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("applicationId");
+  }
+
+  @Test
+  void aValidApplicationIsCreatedWithLocationProcessInstanceAndStatus() {
+    asIntegration()
+        .body(validBody())
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(201)
+        .contentType("application/json")
+        .header("Location", matchesPattern(".*/api/vendor-applications/[0-9a-f-]{36}"))
+        .body("applicationId", notNullValue())
+        .body("processInstanceId", notNullValue())
+        .body("status", equalTo("AWAITING_APPROVAL"));
+  }
+
+  @Test
+  void theStatusShowsRiskTierRequiredApprovalsAndScreening() {
+    Map<String, Object> body = validBody();
+    body.put("vatId", "de " + ((String) body.get("vatId")).substring(2));
+    String id = submit(body);
+    asIntegration()
+        .get(APPLICATIONS + "/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("applicationId", equalTo(id))
+        .body("status", equalTo("AWAITING_APPROVAL"))
+        .body("vatId", matchesPattern("DE\\d{9}"))
+        .body("riskTier", equalTo("LOW"))
+        .body("countryRisk", equalTo("LOW"))
+        .body("requiredApprovals", equalTo(List.of("procurement")))
+        .body("approvals", empty())
+        .body("screening.outcome", equalTo("CLEAR"))
+        .body("screening.score", notNullValue())
+        .body(
+            "decisions.decision",
+            equalTo(List.of("DUPLICATE_CHECK", "SANCTIONS_SCREENING", "RISK_TIER")))
+        .body("decisions[2].decidedBy", equalTo("dmn"))
+        .body("decisions[2].details.inputs.country", equalTo("DE"))
+        .body("decisions[2].details.requiredApprovals", equalTo(List.of("procurement")));
+  }
+
+  @Test
+  void anApprovedApplicationShowsItsApprovalsAndTheVendorCanBeRead() {
+    String id = submit(validBody());
+    String pi = applications.get(id).processInstanceId();
+    complete(
+        pi,
+        "ReviewContractTask",
+        DemoUsers.LEO,
+        List.of("legal"),
+        Map.of(
+            "paymentTerms",
+            "net 30",
+            "liabilityCap",
+            "EUR 500,000",
+            "dataProcessingClausePresent",
+            true,
+            "contractReviewOutcome",
+            "ACCEPTED"));
+    complete(
+        pi,
+        "ApproveVendorTask",
+        DemoUsers.PAUL,
+        List.of("procurement"),
+        Map.of("approvalDecision", "APPROVED", "approvalReason", "needed for office supplies"));
+
+    String vendorId =
+        asIntegration()
+            .get(APPLICATIONS + "/{id}", id)
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("APPROVED"))
+            .body("vendorId", matchesPattern("VEN-\\d{6,}"))
+            .body("approvals", hasSize(1))
+            .body("approvals[0].group", equalTo("procurement"))
+            .body("approvals[0].userId", equalTo("paul"))
+            .body("approvals[0].outcome", equalTo("APPROVED"))
+            .body("approvals[0].reason", equalTo("needed for office supplies"))
+            .body("approvals[0].decidedAt", notNullValue())
+            .body("contractReview.paymentTerms", equalTo("net 30"))
+            .extract()
+            .path("vendorId");
+    asIntegration()
+        .get("/api/vendors/{id}", vendorId)
+        .then()
+        .statusCode(200)
+        .body("vendorId", equalTo(vendorId))
+        .body("legalName", equalTo("Nordlicht Bürobedarf GmbH"))
+        .body("riskTier", equalTo("LOW"))
+        .body("applicationId", equalTo(id));
+  }
+
+  private void complete(
+      String pi, String taskKey, String user, List<String> groups, Map<String, Object> vars) {
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(pi)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    identityService.setAuthentication(user, groups);
+    try {
+      taskService.complete(task.getId(), Variables.fromMap(vars));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void aDuplicateSaysWhichApplicationItDuplicates() {
+    Map<String, Object> first = validBody();
+    String firstId = submit(first);
+    Map<String, Object> second = validBody();
+    second.put("iban", first.get("iban"));
+    String secondId =
+        asIntegration()
+            .body(second)
+            .post(APPLICATIONS)
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("DUPLICATE"))
+            .extract()
+            .path("applicationId");
+    asIntegration()
+        .get(APPLICATIONS + "/{id}", secondId)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("DUPLICATE"))
+        .body("duplicateOf.kind", equalTo("APPLICATION"))
+        .body("duplicateOf.id", equalTo(firstId))
+        .body("duplicateOf.matchedOn", equalTo("IBAN"))
+        .body("closingReason", containsString(firstId));
+  }
+
+  @Test
+  void aSanctionsHitIsAnsweredAsBlocked() {
+    Map<String, Object> body = validBody();
+    body.put("legalName", "Northern Meridian Shipping Company Limited");
+    String id =
+        asIntegration()
+            .body(body)
+            .post(APPLICATIONS)
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("BLOCKED_SANCTIONS"))
+            .extract()
+            .path("applicationId");
+    asIntegration()
+        .get(APPLICATIONS + "/{id}", id)
+        .then()
+        .body("screening.outcome", equalTo("HIT"))
+        .body("screening.matchedName", equalTo("Northern Meridian Shipping Ltd"))
+        .body("screening.entryReference", notNullValue());
+  }
+
+  // --- 400 per field ------------------------------------------------------------------------
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "legalName|''|must not be blank",
+        "country|XX|ISO 3166-1",
+        "country|de|ISO 3166-1",
+        "vatId|DE136695978|check digits",
+        "vatId|FR40303265045|does not match country DE",
+        "vatId|DE12345|format",
+        "iban|GB82TEST12345698765432|check digits",
+        "iban|DE8937040044053201300|length",
+        "iban|XX89370400440532013000|country",
+        "contactEmail|not-an-address|email address",
+        "category|TOYS|must be one of",
+        "annualSpend|-1|greater than or equal to 0",
+        "contractText|'   '|must not be blank",
+        "requestedBy|''|must not be blank"
+      })
+  void aBadFieldIsNamedInTheProblem(String field, String value, String message) {
+    Map<String, Object> body = validBody();
+    body.put(field, field.equals("annualSpend") ? Integer.valueOf(value) : value);
+    asIntegration()
+        .body(body)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("errors", hasSize(1))
+        .body("errors[0].field", equalTo(field))
+        .body("errors[0].message", containsString(message));
+  }
+
+  @Test
+  void missingFieldsAreAllNamedAtOnce() {
+    Map<String, Object> body = validBody();
+    body.remove("dataAccess");
+    body.remove("annualSpend");
+    body.put("iban", "DE00");
+    body.put("country", "ZZ");
+    asIntegration()
+        .body(body)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("errors.field", hasItems("dataAccess", "annualSpend", "iban", "country"));
+  }
+
+  @Test
+  void aNumberFieldWithTextIsNamed() {
+    Map<String, Object> body = validBody();
+    body.put("annualSpend", "a lot");
+    asIntegration()
+        .body(body)
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("errors.field", hasItem("annualSpend"));
+  }
+
+  @Test
+  void malformedJsonIsABadRequest() {
+    asIntegration()
+        .body("{\"legalName\": ")
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("errors[0].field", equalTo("body"));
+  }
+
+  @Test
+  void aRefusedApplicationWritesNothing() {
+    Map<String, Object> body = validBody();
+    body.put("iban", "GB82TEST12345698765432");
+    Integer before = countApplications();
+    asIntegration().body(body).post(APPLICATIONS).then().statusCode(400);
+    assertThat(countApplications()).isEqualTo(before);
+  }
+
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  private Integer countApplications() {
+    return jdbc.sql("SELECT COUNT(*) FROM vendor_application").query(Integer.class).single();
+  }
+
+  // --- 401 / 403 / 404 ---------------------------------------------------------------------
+
+  @Test
+  void withoutCredentialsTheAnswerIs401() {
+    anonymous()
+        .body(validBody())
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(401)
+        .contentType(PROBLEM_JSON);
+    anonymous().get(APPLICATIONS + "/{id}", "x").then().statusCode(401);
+  }
+
+  @Test
+  void aUserOutsideTheApiGroupsGets403() {
+    as(DemoUsers.ALICE)
+        .body(validBody())
+        .post(APPLICATIONS)
+        .then()
+        .statusCode(403)
+        .contentType(PROBLEM_JSON);
+    as(DemoUsers.PAUL).get("/api/vendors/{id}", "VEN-000001").then().statusCode(403);
+  }
+
+  @Test
+  void anUnknownApplicationIs404() {
+    asIntegration()
+        .get(APPLICATIONS + "/{id}", "00000000-0000-0000-0000-000000000000")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON)
+        .body("detail", containsString("00000000-0000-0000-0000-000000000000"))
+        .body("instance", endsWith("00000000-0000-0000-0000-000000000000"));
+  }
+
+  @Test
+  void anUnknownVendorIs404() {
+    asIntegration()
+        .get("/api/vendors/{id}", "VEN-999999999")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM_JSON);
+  }
+}

@@ -1,0 +1,703 @@
+package io.handoff.vendor;
+
+import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_DECISION;
+import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REASON;
+import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_COMMENT;
+import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_OUTCOME;
+import static io.handoff.vendor.VendorOnboardingVariables.DATA_PROCESSING_CLAUSE_PRESENT;
+import static io.handoff.vendor.VendorOnboardingVariables.LIABILITY_CAP;
+import static io.handoff.vendor.VendorOnboardingVariables.PAYMENT_TERMS;
+import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_COMMENT;
+import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_OUTCOME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.handoff.support.DemoUsers;
+import io.handoff.support.HandoffSpringTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The vendor-onboarding process on the real engine, database and SMTP (GreenMail). */
+@HandoffSpringTest
+class VendorOnboardingProcessTest {
+
+  @RegisterExtension
+  static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+  @Autowired VendorApplicationService service;
+  @Autowired VendorApplications applications;
+  @Autowired Approvals approvals;
+  @Autowired DecisionAudit audit;
+  @Autowired VendorMaster vendorMaster;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClockAndUser() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  // --- driving the process -------------------------------------------------------------------
+
+  private ProcessInstance instance(VendorApplicationService.Submitted s) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceId(s.processInstanceId())
+        .singleResult();
+  }
+
+  private Task task(String processInstanceId, String taskKey) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  private List<Task> tasks(String processInstanceId, String taskKey) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey)
+        .list();
+  }
+
+  private void completeAs(String userId, Task task, Map<String, Object> variables) {
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void acceptContract(String processInstanceId) {
+    completeAs(
+        DemoUsers.LEO,
+        task(processInstanceId, "ReviewContractTask"),
+        Variables.createVariables()
+            .putValue(PAYMENT_TERMS, "net 30 days")
+            .putValue(LIABILITY_CAP, "EUR 1,000,000")
+            .putValue(DATA_PROCESSING_CLAUSE_PRESENT, true)
+            .putValue(CONTRACT_REVIEW_OUTCOME, "ACCEPTED"));
+  }
+
+  private static String groupOf(TaskService taskService, Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .map(IdentityLink::getGroupId)
+        .filter(g -> g != null)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static final Map<String, String> APPROVER =
+      Map.of(
+          "procurement",
+          DemoUsers.PAUL,
+          "finance-directors",
+          DemoUsers.FIONA,
+          "compliance",
+          "clara",
+          "security-ops",
+          "sofia");
+
+  private void approveAll(String processInstanceId) {
+    for (Task t : tasks(processInstanceId, "ApproveVendorTask")) {
+      String group = groupOf(taskService, t);
+      completeAs(
+          APPROVER.get(group),
+          t,
+          Variables.createVariables()
+              .putValue(APPROVAL_DECISION, "APPROVED")
+              .putValue(APPROVAL_REASON, "fits our needs"));
+    }
+  }
+
+  private void executeJobs(String processInstanceId) {
+    List<Job> jobs =
+        managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+    for (Job job : jobs) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  private List<String> approvalGroupsOpen(String processInstanceId) {
+    return tasks(processInstanceId, "ApproveVendorTask").stream()
+        .map(t -> groupOf(taskService, t))
+        .sorted()
+        .toList();
+  }
+
+  private List<MimeMessage> mailsTo(String address) throws Exception {
+    return Arrays.stream(greenMail.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> a.toString().equals(address));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
+  }
+
+  // --- risk tiers ----------------------------------------------------------------------------
+
+  @Test
+  void lowRiskVendorIsApprovedByProcurementAloneCreatedAndBothSidesAreMailed() throws Exception {
+    var submitted = service.submit(VendorRequests.lowRisk(DemoUsers.ERIN));
+    assertThat(submitted.status()).isEqualTo(ApplicationStatus.AWAITING_APPROVAL);
+    ProcessInstance pi = instance(submitted);
+    assertThat(pi).isWaitingAt("ReviewContractTask");
+    assertThat(task(pi.getId(), "ReviewContractTask")).hasCandidateGroup("legal");
+
+    acceptContract(pi.getId());
+    assertThat(approvalGroupsOpen(pi.getId())).containsExactly("procurement");
+    approveAll(pi.getId());
+
+    VendorApplication approved = applications.get(submitted.applicationId());
+    assertThat(approved.status()).isEqualTo(ApplicationStatus.APPROVED);
+    assertThat(approved.riskTier()).isEqualTo("LOW");
+    assertThat(approved.vendorId()).matches("VEN-\\d{6,}");
+    assertThat(vendorMaster.find(approved.vendorId()))
+        .hasValueSatisfying(
+            v -> {
+              assertThat(v.vatId()).isEqualTo(approved.vatId());
+              assertThat(v.applicationId()).isEqualTo(submitted.applicationId());
+            });
+    assertThat(approvals.of(submitted.applicationId()))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.group()).isEqualTo("procurement");
+              assertThat(a.userId()).isEqualTo(DemoUsers.PAUL);
+              assertThat(a.outcome()).isEqualTo("APPROVED");
+            });
+
+    assertThat(pi).isWaitingAt("NotifyVendorApprovedTask");
+    executeJobs(pi.getId());
+    assertThat(pi).isEnded().hasPassed("VendorOnboardedEndEvent");
+    assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+    List<MimeMessage> toVendor = mailsTo("contact@vendor.example");
+    assertThat(toVendor).hasSize(1);
+    assertThat(GreenMailUtil.getBody(toVendor.get(0))).contains(approved.vendorId());
+    List<MimeMessage> toRequester = mailsTo("erin@handoff.example");
+    assertThat(toRequester).hasSize(1);
+    assertThat(toRequester.get(0).getSubject()).contains(approved.vendorId());
+  }
+
+  @Test
+  void mediumRiskVendorNeedsProcurementAndFinanceDirectors() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Hafenlogistik Weser GmbH", "LOGISTICS", new BigDecimal("120000"), false, "erin"));
+    String pi = submitted.processInstanceId();
+    acceptContract(pi);
+    assertThat(approvalGroupsOpen(pi)).containsExactly("finance-directors", "procurement");
+    assertThat(applications.get(submitted.applicationId()).riskTier()).isEqualTo("MEDIUM");
+    approveAll(pi);
+    assertThat(applications.get(submitted.applicationId()).status())
+        .isEqualTo(ApplicationStatus.APPROVED);
+  }
+
+  @Test
+  void highRiskVendorWithDataAccessNeedsComplianceAndSecurityToo() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Wolkenwerk Cloud Services GmbH", "CLOUD", new BigDecimal("30000"), true, "erin"));
+    String pi = submitted.processInstanceId();
+    acceptContract(pi);
+    assertThat(approvalGroupsOpen(pi))
+        .containsExactly("compliance", "finance-directors", "procurement", "security-ops");
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.riskTier()).isEqualTo("HIGH");
+    assertThat(a.requiredApprovals())
+        .containsExactly("procurement", "finance-directors", "compliance", "security-ops");
+    approveAll(pi);
+    assertThat(applications.get(submitted.applicationId()).status())
+        .isEqualTo(ApplicationStatus.APPROVED);
+    assertThat(approvals.of(submitted.applicationId())).hasSize(4);
+  }
+
+  @Test
+  void highRiskVendorWithoutDataAccessNeedsNoSecurityApproval() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Stahlhandel Ruhr GmbH", "RAW_MATERIALS", new BigDecimal("750000"), false, "erin"));
+    acceptContract(submitted.processInstanceId());
+    assertThat(approvalGroupsOpen(submitted.processInstanceId()))
+        .containsExactly("compliance", "finance-directors", "procurement");
+  }
+
+  @Test
+  void theRiskTierDecisionIsAuditedWithItsInputs() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Hafenlogistik Elbe GmbH", "LOGISTICS", new BigDecimal("80000"), false, "erin"));
+    assertThat(audit.of(submitted.applicationId()))
+        .filteredOn(e -> e.decision().equals("RISK_TIER"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.decidedBy()).isEqualTo(DecisionAudit.RULES);
+              assertThat(e.outcome()).isEqualTo("MEDIUM");
+              assertThat(e.details())
+                  .contains("\"country\":\"DE\"", "\"countryRisk\":\"LOW\"", "80000")
+                  .contains("\"category\":\"LOGISTICS\"", "\"screeningOutcome\":\"CLEAR\"");
+            });
+  }
+
+  // --- rejection and contract review --------------------------------------------------------
+
+  @Test
+  void oneRejectionEndsTheApplicationAndCancelsTheOtherApprovals() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Hafenlogistik Jade GmbH", "LOGISTICS", new BigDecimal("120000"), false, "erin"));
+    String pi = submitted.processInstanceId();
+    acceptContract(pi);
+    Task finance =
+        tasks(pi, "ApproveVendorTask").stream()
+            .filter(t -> groupOf(taskService, t).equals("finance-directors"))
+            .findFirst()
+            .orElseThrow();
+    completeAs(
+        DemoUsers.FIONA,
+        finance,
+        Variables.createVariables()
+            .putValue(APPROVAL_DECISION, "REJECTED")
+            .putValue(APPROVAL_REASON, "prices far above market"));
+
+    assertThat(tasks(pi, "ApproveVendorTask")).isEmpty();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.status()).isEqualTo(ApplicationStatus.REJECTED);
+    assertThat(a.closingReason())
+        .isEqualTo("Rejected by fiona for finance-directors: prices far above market");
+    assertThat(a.vendorId()).isNull();
+    assertThat(approvals.of(submitted.applicationId()))
+        .singleElement()
+        .satisfies(x -> assertThat(x.outcome()).isEqualTo("REJECTED"));
+  }
+
+  @Test
+  void legalReviewsTheContractAndItsTermsAreKept() {
+    var submitted = service.submit(VendorRequests.lowRisk("erin"));
+    String pi = submitted.processInstanceId();
+    Task review = task(pi, "ReviewContractTask");
+    assertThat(review).hasCandidateGroup("legal");
+    assertThat(taskService.getVariable(review.getId(), "contractText"))
+        .isEqualTo(VendorRequests.CONTRACT);
+    assertThat(runtimeService.getVariable(pi, "contractText")).isNull();
+
+    acceptContract(pi);
+
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.contractOutcome()).isEqualTo("ACCEPTED");
+    assertThat(a.paymentTerms()).isEqualTo("net 30 days");
+    assertThat(a.liabilityCap()).isEqualTo("EUR 1,000,000");
+    assertThat(a.dataProcessingClause()).isTrue();
+    assertThat(audit.of(submitted.applicationId()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.decision()).isEqualTo("CONTRACT_REVIEW");
+              assertThat(e.decidedBy()).isEqualTo(DemoUsers.LEO);
+            });
+    assertThat(processInstanceWaitsForApprovals(pi)).isTrue();
+  }
+
+  private boolean processInstanceWaitsForApprovals(String pi) {
+    return !tasks(pi, "ApproveVendorTask").isEmpty();
+  }
+
+  @Test
+  void aContractLegalRejectsEndsTheApplicationRejected() {
+    var submitted = service.submit(VendorRequests.lowRisk("erin"));
+    String pi = submitted.processInstanceId();
+    completeAs(
+        DemoUsers.LEO,
+        task(pi, "ReviewContractTask"),
+        Variables.createVariables()
+            .putValue(PAYMENT_TERMS, "payment in advance")
+            .putValue(LIABILITY_CAP, "none")
+            .putValue(DATA_PROCESSING_CLAUSE_PRESENT, false)
+            .putValue(CONTRACT_REVIEW_OUTCOME, "REJECTED")
+            .putValue(CONTRACT_REVIEW_COMMENT, "unlimited liability for us"));
+    assertThat(tasks(pi, "ApproveVendorTask")).isEmpty();
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.status()).isEqualTo(ApplicationStatus.REJECTED);
+    assertThat(a.closingReason())
+        .isEqualTo("Contract rejected by legal: unlimited liability for us");
+  }
+
+  @Test
+  void theRequesterNeitherSeesNorCompletesTheApprovalOfTheirOwnApplication() {
+    var submitted = service.submit(VendorRequests.lowRisk(DemoUsers.PAUL));
+    String pi = submitted.processInstanceId();
+    acceptContract(pi);
+    Task approval = task(pi, "ApproveVendorTask");
+    assertThat(approval).hasCandidateGroup("procurement");
+
+    identityService.setAuthentication(DemoUsers.PAUL, List.of("procurement", "employees"));
+    try {
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(pi)
+                  .taskDefinitionKey("ApproveVendorTask")
+                  .count())
+          .isZero();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThatThrownBy(
+            () ->
+                completeAs(
+                    DemoUsers.PAUL,
+                    approval,
+                    Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(task(pi, "ApproveVendorTask")).isNotNull();
+    assertThat(approvals.of(submitted.applicationId())).isEmpty();
+
+    // anyone else allowed to work the task still can (here the administrator)
+    completeAs(
+        DemoUsers.ADMIN,
+        approval,
+        Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED"));
+    assertThat(applications.get(submitted.applicationId()).status())
+        .isEqualTo(ApplicationStatus.APPROVED);
+  }
+
+  @Test
+  void theApprovalRecordRefusesTheRequesterEvenWithoutTheRevoke() {
+    var submitted = service.submit(VendorRequests.lowRisk(DemoUsers.PAUL));
+    acceptContract(submitted.processInstanceId());
+    Task approval = task(submitted.processInstanceId(), "ApproveVendorTask");
+    // an engine call without authorization checks, as an administrator's script would make
+    identityService.clearAuthentication();
+    taskService.setAssignee(approval.getId(), DemoUsers.PAUL);
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    approval.getId(),
+                    Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED")))
+        .hasMessageContaining("may not approve");
+    assertThat(approvals.of(submitted.applicationId())).isEmpty();
+  }
+
+  // --- sanctions screening ------------------------------------------------------------------
+
+  @Test
+  void aSanctionsHitBlocksTheApplicationAndTellsCompliance() throws Exception {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Kavir Trading Co. Ltd", "LOGISTICS", new BigDecimal("5000"), false, "erin"));
+    assertThat(submitted.status()).isEqualTo(ApplicationStatus.BLOCKED_SANCTIONS);
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.screeningOutcome()).isEqualTo("HIT");
+    assertThat(a.screeningScore()).isEqualByComparingTo("1.0000");
+    assertThat(a.screeningEntryName()).isEqualTo("Kavir Trading Co");
+    assertThat(a.screeningEntryReference()).startsWith("EU.");
+
+    ProcessInstance pi = instance(submitted);
+    assertThat(pi).isWaitingAt("NotifyComplianceTask");
+    executeJobs(pi.getId());
+    assertThat(pi).isEnded().hasPassed("BlockedEndEvent");
+    assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+    List<MimeMessage> mails = mailsTo("compliance@handoff.example");
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).getSubject()).contains("Sanctions hit");
+    assertThat(GreenMailUtil.getBody(mails.get(0))).contains("Kavir Trading Co");
+    assertThat(audit.of(submitted.applicationId()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.decision()).isEqualTo("SANCTIONS_SCREENING");
+              assertThat(e.outcome()).isEqualTo("HIT");
+              assertThat(e.details()).contains("Kavir Tejarat Parsian Company", "\"score\":1");
+            });
+  }
+
+  @Test
+  void aPossibleMatchGoesToComplianceWithTheMatchedEntryAndClearedContinuesAsHighRisk() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Global Horizont Trade LLC", "CONSULTING", new BigDecimal("5000"), false, "erin"));
+    assertThat(submitted.status()).isEqualTo(ApplicationStatus.SCREENING);
+    String pi = submitted.processInstanceId();
+    Task review = task(pi, "ReviewSanctionsMatchTask");
+    assertThat(review).hasCandidateGroup("compliance");
+    Map<String, Object> shown = taskService.getVariables(review.getId());
+    assertThat(shown)
+        .containsEntry("matchedEntryName", "Global Horizon Trading LLC")
+        .containsEntry("screeningOutcome", "POSSIBLE_MATCH")
+        .containsKeys("matchedEntryReference", "matchedEntryAliases", "screeningScore");
+    assertThat((Double) shown.get("screeningScore")).isBetween(0.85, 0.95);
+
+    completeAs(
+        "clara",
+        review,
+        Variables.createVariables()
+            .putValue(SANCTIONS_REVIEW_OUTCOME, "CLEARED")
+            .putValue(SANCTIONS_REVIEW_COMMENT, "different company, registered in Germany"));
+
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.screeningReview()).isEqualTo("CLEARED");
+    assertThat(a.riskTier()).isEqualTo("HIGH");
+    assertThat(task(pi, "ReviewContractTask")).isNotNull();
+    assertThat(audit.of(submitted.applicationId()))
+        .anySatisfy(
+            e -> {
+              assertThat(e.decision()).isEqualTo("SANCTIONS_REVIEW");
+              assertThat(e.decidedBy()).isEqualTo("clara");
+              assertThat(e.outcome()).isEqualTo("CLEARED");
+            });
+  }
+
+  @Test
+  void aPossibleMatchComplianceConfirmsIsBlocked() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Global Horizont Trade LLC", "CONSULTING", new BigDecimal("5000"), false, "erin"));
+    String pi = submitted.processInstanceId();
+    completeAs(
+        "clara",
+        task(pi, "ReviewSanctionsMatchTask"),
+        Variables.createVariables()
+            .putValue(SANCTIONS_REVIEW_OUTCOME, "CONFIRMED_MATCH")
+            .putValue(SANCTIONS_REVIEW_COMMENT, "same owners"));
+    assertThat(instance(submitted)).isNull();
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(pi)
+                .activityId("ConfirmedMatchEndEvent")
+                .count())
+        .isEqualTo(1);
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.status()).isEqualTo(ApplicationStatus.BLOCKED_SANCTIONS);
+    assertThat(a.closingReason()).contains("Global Horizon Trading LLC", "same owners");
+  }
+
+  @Test
+  void aClearNameGoesStraightOnToRiskAssessment() {
+    var submitted = service.submit(VendorRequests.lowRisk("erin"));
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.screeningOutcome()).isEqualTo("CLEAR");
+    assertThat(a.screeningScore()).isLessThan(new BigDecimal("0.85"));
+    assertThat(instance(submitted))
+        .hasPassed("ScreenSanctionsTask", "AssessRiskTierTask")
+        .hasNotPassed("ReviewSanctionsMatchTask");
+  }
+
+  // --- duplicates ---------------------------------------------------------------------------
+
+  @Test
+  void anOpenApplicationWithTheSameVatNumberMakesTheSecondADuplicate() {
+    var first = service.submit(VendorRequests.lowRisk("erin"));
+    VendorApplication firstApp = applications.get(first.applicationId());
+    var second =
+        service.submit(
+            VendorRequests.withIdentity(
+                VendorRequests.lowRisk("erin"),
+                firstApp.vatId().substring(2),
+                VendorRequests.freshGermanIban()));
+    assertThat(second.status()).isEqualTo(ApplicationStatus.DUPLICATE);
+    VendorApplication dup = applications.get(second.applicationId());
+    assertThat(dup.duplicateOfKind()).isEqualTo("APPLICATION");
+    assertThat(dup.duplicateOfId()).isEqualTo(first.applicationId());
+    assertThat(dup.duplicateMatchedOn()).isEqualTo("VAT_ID");
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(second.processInstanceId())
+                .activityId("DuplicateEndEvent")
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anExistingVendorWithTheSameIbanMakesTheApplicationADuplicate() {
+    var first = service.submit(VendorRequests.lowRisk("erin"));
+    acceptContract(first.processInstanceId());
+    approveAll(first.processInstanceId());
+    VendorApplication vendorApp = applications.get(first.applicationId());
+
+    String spacedIban = vendorApp.iban().replaceAll("(.{4})", "$1 ").toLowerCase();
+    var second =
+        service.submit(
+            VendorRequests.withIdentity(
+                VendorRequests.lowRisk("erin"), VendorRequests.freshGermanVatId(), spacedIban));
+    VendorApplication dup = applications.get(second.applicationId());
+    assertThat(dup.status()).isEqualTo(ApplicationStatus.DUPLICATE);
+    assertThat(dup.duplicateOfKind()).isEqualTo("VENDOR");
+    assertThat(dup.duplicateOfId()).isEqualTo(vendorApp.vendorId());
+    assertThat(dup.duplicateMatchedOn()).isEqualTo("IBAN");
+  }
+
+  // --- reminder and escalation --------------------------------------------------------------
+
+  @Test
+  void aStalledApprovalIsRemindedAfterTwoDaysAndEscalatedToTheLeadAfterFour() throws Exception {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Hafenlogistik Ems GmbH", "LOGISTICS", new BigDecimal("120000"), false, "erin"));
+    String pi = submitted.processInstanceId();
+    acceptContract(pi);
+    // procurement decides at once, finance directors do not
+    Task procurement =
+        tasks(pi, "ApproveVendorTask").stream()
+            .filter(t -> groupOf(taskService, t).equals("procurement"))
+            .findFirst()
+            .orElseThrow();
+    completeAs(
+        DemoUsers.PAUL,
+        procurement,
+        Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED"));
+    Date start = ClockUtil.getCurrentTime();
+
+    ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(Duration.ofDays(2)).plusSeconds(60)));
+    List<Job> due =
+        managementService.createJobQuery().processInstanceId(pi).timers().executable().list();
+    assertThat(due).hasSize(1);
+    managementService.executeJob(due.get(0).getId());
+    assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+    List<MimeMessage> reminders = mailsTo("fiona@handoff.example");
+    assertThat(reminders).hasSize(1);
+    assertThat(reminders.get(0).getSubject()).startsWith("Reminder");
+    assertThat(mailsTo("paul@handoff.example")).isEmpty();
+    assertThat(tasks(pi, "ApproveVendorTask")).hasSize(1);
+
+    ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(Duration.ofDays(4)).plusSeconds(60)));
+    due = managementService.createJobQuery().processInstanceId(pi).timers().executable().list();
+    assertThat(due).hasSize(1);
+    managementService.executeJob(due.get(0).getId());
+
+    Task stalled = task(pi, "ApproveVendorTask");
+    assertThat(stalled).isNotNull();
+    assertThat(
+            taskService.getIdentityLinksForTask(stalled.getId()).stream()
+                .filter(
+                    l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()))
+                .map(IdentityLink::getUserId)
+                .filter(u -> u != null)
+                .collect(Collectors.toList()))
+        .containsExactly("demo");
+    assertThat(stalled).isAssignedTo("demo");
+    assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+    assertThat(mailsTo("demo@handoff.example"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getSubject()).startsWith("Escalation"));
+    assertThat(audit.of(submitted.applicationId()))
+        .extracting(DecisionAudit.Entry::decision)
+        .contains("APPROVAL_REMINDER", "APPROVAL_ESCALATION");
+
+    completeAs(
+        "demo", stalled, Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED"));
+    assertThat(applications.get(submitted.applicationId()).status())
+        .isEqualTo(ApplicationStatus.APPROVED);
+  }
+
+  // --- Tasklist start form -------------------------------------------------------------------
+
+  @Test
+  void aFormStartWithBadDataGivesTheRequesterACorrectionTask() {
+    Map<String, Object> form =
+        Variables.createVariables()
+            .putValue("legalName", "Kontorbedarf Lahn GmbH")
+            .putValue("country", "DE")
+            .putValue("vatId", VendorRequests.freshGermanVatId())
+            .putValue("iban", "DE89370400440532013001")
+            .putValue("contactEmail", "not-an-address")
+            .putValue("category", "OFFICE_SUPPLIES")
+            .putValue("annualSpend", 8000L)
+            .putValue("dataAccess", false)
+            .putValue("contractText", VendorRequests.CONTRACT);
+    identityService.setAuthentication(DemoUsers.PAUL, List.of("procurement", "employees"));
+    ProcessInstance pi;
+    try {
+      pi = runtimeService.startProcessInstanceByKey(VendorOnboardingVariables.PROCESS_KEY, form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(pi).isWaitingAt("CorrectVendorDataTask");
+    Task correct = task(pi.getId(), "CorrectVendorDataTask");
+    assertThat(correct).isAssignedTo(DemoUsers.PAUL);
+    String problems = (String) taskService.getVariable(correct.getId(), "validationProblems");
+    assertThat(problems).contains("iban: has wrong check digits").contains("contactEmail:");
+
+    completeAs(
+        DemoUsers.PAUL,
+        correct,
+        Variables.createVariables()
+            .putValue("iban", VendorRequests.freshGermanIban())
+            .putValue("contactEmail", "office@kontorbedarf.example"));
+
+    assertThat(pi).isWaitingAt("ReviewContractTask");
+    String applicationId = (String) runtimeService.getVariable(pi.getId(), "applicationId");
+    VendorApplication a = applications.get(applicationId);
+    assertThat(a.requestedBy()).isEqualTo(DemoUsers.PAUL);
+    assertThat(a.annualSpend()).isEqualByComparingTo("8000");
+    assertThat(a.processInstanceId()).isEqualTo(pi.getId());
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(applicationId)
+                .count())
+        .isEqualTo(1);
+  }
+}

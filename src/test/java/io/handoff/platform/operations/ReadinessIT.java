@@ -30,10 +30,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Readiness follows the database and the job executor. A node of its own (own engine name, own
- * database served by an H2 TCP server the test can stop and restart, job executor running) so the
- * shared test context is not disturbed.
+ * database served by an H2 TCP server the test can stop and restart, job executor running). Run by
+ * failsafe in a JVM of its own: a second engine in the JVM of the shared test context would disturb
+ * the engine registry the webapps and engine REST rely on.
  */
-class ReadinessTest {
+class ReadinessIT {
 
   static final Duration PATIENCE = Duration.ofSeconds(45);
 

@@ -1,0 +1,42 @@
+package io.handoff.procurement;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Service task "Determine approvers": the approval matrix on total, category and match result. */
+@Component("determineInvoiceApprovers")
+public class DetermineInvoiceApproversDelegate implements JavaDelegate {
+
+  private static final Logger log =
+      LoggerFactory.getLogger(DetermineInvoiceApproversDelegate.class);
+
+  private final InvoiceSettlementService settlement;
+  private final DecisionEvaluator decisions;
+
+  public DetermineInvoiceApproversDelegate(
+      InvoiceSettlementService settlement, DecisionEvaluator decisions) {
+    this.settlement = settlement;
+    this.decisions = decisions;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String decisionKey = InvoiceVariables.string(execution, InvoiceVariables.APPROVAL_DECISION_KEY);
+    InvoiceSettlementService.ApprovalRoute route =
+        settlement.routeApproval(
+            InvoiceVariables.invoiceId(execution),
+            execution.getProcessInstanceId(),
+            InvoiceVariables.string(execution, InvoiceVariables.CATEGORY),
+            InvoiceVariables.flag(execution, InvoiceVariables.LINES_MATCHED),
+            decisionKey,
+            decisions.decisionDefinitionId(decisionKey, execution.getProcessDefinitionId()));
+    InvoiceVariables.setApprovalRoute(execution, route.approverGroups(), route.reason());
+    log.info(
+        "Process instance {}: approval {}",
+        execution.getProcessInstanceId(),
+        route.automatic() ? "automatic" : "by " + route.approverGroups());
+  }
+}

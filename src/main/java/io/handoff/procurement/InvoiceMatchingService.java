@@ -1,0 +1,162 @@
+package io.handoff.procurement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the purchase order and receipts for an invoice and matches its lines. The numbers come from
+ * {@link LineMatcher}; the tolerance table decides each line.
+ */
+@Service
+public class InvoiceMatchingService {
+
+  public static final String NOT_MATCHED = "NOT_MATCHED";
+  public static final String MATCHED = "MATCHED";
+
+  private final InvoiceRepository invoices;
+  private final PurchasingConnector purchasing;
+  private final DecisionEvaluator decisions;
+  private final InvoiceDecisionLog decisionLog;
+
+  public InvoiceMatchingService(
+      InvoiceRepository invoices,
+      PurchasingConnector purchasing,
+      DecisionEvaluator decisions,
+      InvoiceDecisionLog decisionLog) {
+    this.invoices = invoices;
+    this.purchasing = purchasing;
+    this.decisions = decisions;
+    this.decisionLog = decisionLog;
+  }
+
+  /**
+   * The purchase order behind an invoice.
+   *
+   * @param order the order, null when there is a problem
+   * @param problem why the invoice cannot be matched against it, null when it can
+   * @param waitsForGoods whether more is invoiced than received on some ordered line
+   * @param lineSummary the invoice lines for the exception form when there is a problem
+   */
+  public record PurchaseOrderCheck(
+      PurchaseOrder order,
+      String problem,
+      boolean waitsForGoods,
+      List<Map<String, Object>> lineSummary) {}
+
+  /**
+   * @param matched whether every line matched
+   * @param problem what does not match, one sentence per line, null when all matched
+   * @param lineSummary every line's figures and result, for the forms
+   */
+  public record MatchResult(
+      boolean matched, String problem, List<Map<String, Object>> lineSummary) {}
+
+  public PurchaseOrderCheck checkPurchaseOrder(String invoiceId) {
+    Invoice invoice = invoices.get(invoiceId);
+    Optional<PurchaseOrder> found = purchasing.findPurchaseOrder(invoice.poNumber());
+    String problem = null;
+    if (found.isEmpty()) {
+      problem = "Purchase order " + invoice.poNumber() + " is unknown.";
+    } else if (!found.get().vendorId().equals(invoice.vendorId())) {
+      problem =
+          "Purchase order "
+              + invoice.poNumber()
+              + " was placed with vendor "
+              + found.get().vendorId()
+              + ", not "
+              + invoice.vendorId()
+              + ".";
+    } else if (!found.get().currency().equals(invoice.currency())) {
+      problem =
+          "Purchase order "
+              + invoice.poNumber()
+              + " is in "
+              + found.get().currency()
+              + ", the invoice in "
+              + invoice.currency()
+              + ".";
+    }
+    if (problem != null) {
+      return new PurchaseOrderCheck(null, problem, false, summary(invoiceId));
+    }
+    PurchaseOrder order = found.get();
+    boolean waits =
+        LineMatcher.waitsForGoods(
+            invoice.lines(), order, purchasing.receivedQuantities(order.poNumber()));
+    return new PurchaseOrderCheck(order, null, waits, List.of());
+  }
+
+  public MatchResult matchLines(
+      String invoiceId, String processInstanceId, String decisionKey, String decisionId) {
+    Invoice invoice = invoices.get(invoiceId);
+    PurchaseOrder order =
+        purchasing
+            .findPurchaseOrder(invoice.poNumber())
+            .orElseThrow(
+                () -> new IllegalStateException("Purchase order " + invoice.poNumber() + " gone"));
+    Map<Integer, BigDecimal> received = purchasing.receivedQuantities(order.poNumber());
+    List<String> problems = new ArrayList<>();
+    for (Invoice.Line line : invoice.lines()) {
+      LineMatcher.LineFigures figures =
+          LineMatcher.figures(line, order.line(line.line()), received.get(line.line()));
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      inputs.put("onOrder", figures.onOrder());
+      inputs.put("quantityAboveOrdered", figures.quantityAboveOrdered());
+      inputs.put("quantityAboveReceived", figures.quantityAboveReceived());
+      inputs.put("priceVariancePercent", figures.priceVariancePercent());
+      inputs.put("priceVarianceAmount", figures.priceVarianceAmount());
+      DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);
+      String result = decided.getEntry("lineResult");
+      String reason = decided.getEntry("lineReason");
+      invoices.saveMatch(invoiceId, figures, result, reason);
+      Map<String, Object> audited = new LinkedHashMap<>(inputs);
+      audited.put("line", line.line());
+      decisionLog.record(
+          invoiceId,
+          processInstanceId,
+          InvoiceDecisionLog.Kind.LINE_MATCH,
+          InvoiceDecisionLog.rule(decisionKey),
+          audited,
+          result,
+          reason);
+      if (!MATCHED.equals(result)) {
+        problems.add("Line " + line.line() + ": " + reason);
+      }
+    }
+    return new MatchResult(
+        problems.isEmpty(),
+        problems.isEmpty() ? null : String.join("\n", problems),
+        summary(invoiceId));
+  }
+
+  /** Each line's figures as plain strings, for the table in the Tasklist forms. */
+  public List<Map<String, Object>> summary(String invoiceId) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (InvoiceRepository.MatchedLine m : invoices.matchedLines(invoiceId)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("line", m.line().line());
+      row.put("orderedQuantity", Amounts.quantityText(m.orderedQuantity()));
+      row.put("receivedQuantity", Amounts.quantityText(m.receivedQuantity()));
+      row.put("invoicedQuantity", Amounts.quantityText(m.line().quantity()));
+      row.put("orderUnitPrice", Amounts.moneyText(m.orderUnitPrice()));
+      row.put("invoicedUnitPrice", Amounts.moneyText(m.line().unitPrice()));
+      row.put(
+          "priceVariancePercent",
+          m.priceVariancePercent() == null
+              ? ""
+              : m.priceVariancePercent().setScale(2, RoundingMode.HALF_UP).toPlainString());
+      row.put("priceVarianceAmount", Amounts.moneyText(m.priceVarianceAmount()));
+      row.put("result", m.matchResult() == null ? NOT_MATCHED : m.matchResult());
+      row.put("reason", m.matchReason() == null ? "" : m.matchReason());
+      rows.add(row);
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,44 @@
+package io.handoff.procurement;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Counts finished invoices for the operators' dashboard: {@code handoff.invoices.completed} tagged
+ * {@code path} (straight-through or manual) and {@code outcome} (scheduled or rejected). Counted
+ * when the transaction that finished the invoice commits.
+ */
+@Component
+public class InvoiceMetrics {
+
+  public static final String COMPLETED = "handoff.invoices.completed";
+
+  private final MeterRegistry registry;
+
+  public InvoiceMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public void completed(boolean straightThrough, String outcome) {
+    Counter counter =
+        Counter.builder(COMPLETED)
+            .description("Invoices that finished the three-way match process")
+            .tag("path", straightThrough ? "straight-through" : "manual")
+            .tag("outcome", outcome)
+            .register(registry);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              counter.increment();
+            }
+          });
+    } else {
+      counter.increment();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.handoff.procurement;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Approval routing, payment scheduling and rejection of an invoice. */
+@Service
+public class InvoiceSettlementService {
+
+  private static final Logger log = LoggerFactory.getLogger(InvoiceSettlementService.class);
+
+  private final InvoiceRepository invoices;
+  private final DecisionEvaluator decisions;
+  private final InvoiceDecisionLog decisionLog;
+  private final VendorNotifier vendorNotifier;
+
+  public InvoiceSettlementService(
+      InvoiceRepository invoices,
+      DecisionEvaluator decisions,
+      InvoiceDecisionLog decisionLog,
+      VendorNotifier vendorNotifier) {
+    this.invoices = invoices;
+    this.decisions = decisions;
+    this.decisionLog = decisionLog;
+    this.vendorNotifier = vendorNotifier;
+  }
+
+  /**
+   * @param approverGroups groups that approve, in order, comma-separated; empty for automatic
+   * @param reason why, from the approval matrix
+   */
+  public record ApprovalRoute(String approverGroups, String reason) {
+    public boolean automatic() {
+      return approverGroups.isBlank();
+    }
+  }
+
+  public ApprovalRoute routeApproval(
+      String invoiceId,
+      String processInstanceId,
+      String category,
+      boolean linesMatched,
+      String decisionKey,
+      String decisionId) {
+    Invoice invoice = invoices.get(invoiceId);
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("invoiceTotal", invoice.total());
+    inputs.put("category", category);
+    inputs.put("linesMatched", linesMatched);
+    DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);
+    String groups = decided.getEntry("approverGroups");
+    ApprovalRoute route =
+        new ApprovalRoute(groups == null ? "" : groups.trim(), decided.getEntry("approvalReason"));
+    decisionLog.record(
+        invoiceId,
+        processInstanceId,
+        InvoiceDecisionLog.Kind.APPROVAL_ROUTE,
+        InvoiceDecisionLog.rule(decisionKey),
+        inputs,
+        route.automatic() ? "approved automatically" : route.approverGroups(),
+        route.reason());
+    invoices.updateStatus(
+        invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);
+    return route;
+  }
+
+  /**
+   * Posts the invoice and schedules its payment from the invoice date and payment terms.
+   *
+   * @return true if scheduled now, false if it had been scheduled before
+   */
+  public boolean schedulePayment(String invoiceId, String processInstanceId) {
+    Invoice invoice = invoices.get(invoiceId);
+    InvoiceRepository.Payment payment =
+        new InvoiceRepository.Payment(
+            invoice.total(),
+            invoice.currency(),
+            PaymentTerms.paymentDate(invoice.invoiceDate(), invoice.paymentTerms()));
+    boolean scheduled = invoices.schedulePayment(invoiceId, payment);
+    invoices.updateStatus(invoiceId, InvoiceStatus.SCHEDULED_FOR_PAYMENT);
+    if (scheduled) {
+      log.info(
+          "Process instance {}: invoice {} posted, payment of {} scheduled for {}",
+          processInstanceId,
+          invoice.invoiceNumber(),
+          Amounts.display(invoice.total(), invoice.currency()),
+          payment.paymentDate());
+    } else {
+      log.warn(
+          "Process instance {}: payment of invoice {} was already scheduled; not scheduled again",
+          processInstanceId,
+          invoice.invoiceNumber());
+    }
+    return scheduled;
+  }
+
+  public void reject(String invoiceId, String processInstanceId, String reason) {
+    Invoice invoice = invoices.get(invoiceId);
+    invoices.updateStatus(invoiceId, InvoiceStatus.REJECTED);
+    vendorNotifier.invoiceRejected(invoice, reason);
+    log.info(
+        "Process instance {}: invoice {} rejected: {}",
+        processInstanceId,
+        invoice.invoiceNumber(),
+        reason);
+  }
+
+  public void requestCreditNote(String invoiceId, String reason) {
+    vendorNotifier.creditNoteRequested(invoices.get(invoiceId), reason);
+  }
+}

@@ -1,0 +1,68 @@
+package io.handoff.procurement;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing "Resolve match exception": the outcome and a reason are required; the decision is
+ * recorded, and whoever accepted a variance is remembered so they cannot also approve.
+ */
+@Component("matchExceptionResolutionListener")
+public class MatchExceptionResolutionListener implements TaskListener {
+
+  private static final Logger log = LoggerFactory.getLogger(MatchExceptionResolutionListener.class);
+  private static final Set<String> OUTCOMES =
+      Set.of(
+          InvoiceVariables.OUTCOME_ACCEPT,
+          InvoiceVariables.OUTCOME_CREDIT_NOTE,
+          InvoiceVariables.OUTCOME_REJECT);
+
+  private final InvoiceDecisionLog decisionLog;
+
+  public MatchExceptionResolutionListener(InvoiceDecisionLog decisionLog) {
+    this.decisionLog = decisionLog;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String outcome = InvoiceVariables.string(task, InvoiceVariables.EXCEPTION_OUTCOME);
+    String reason = InvoiceVariables.string(task, InvoiceVariables.EXCEPTION_REASON);
+    if (outcome == null || !OUTCOMES.contains(outcome)) {
+      throw new IllegalArgumentException(
+          "Choose an outcome: accept the variance, request a credit note or reject the invoice.");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("A reason is required to resolve a match exception.");
+    }
+    String decider = TaskActors.decider(task);
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put(
+        InvoiceVariables.MATCH_PROBLEM,
+        InvoiceVariables.string(task, InvoiceVariables.MATCH_PROBLEM));
+    decisionLog.record(
+        InvoiceVariables.invoiceId(task),
+        task.getProcessInstanceId(),
+        InvoiceDecisionLog.Kind.EXCEPTION_RESOLUTION,
+        InvoiceDecisionLog.person(decider),
+        inputs,
+        outcome,
+        reason);
+    if (InvoiceVariables.OUTCOME_ACCEPT.equals(outcome)) {
+      task.setVariable(InvoiceVariables.VARIANCE_ACCEPTED_BY, decider);
+    } else if (InvoiceVariables.OUTCOME_REJECT.equals(outcome)) {
+      task.setVariable(InvoiceVariables.REJECTION_REASON, reason);
+    }
+    log.info(
+        "Process instance {}: match exception resolved by {}: {} ({})",
+        task.getProcessInstanceId(),
+        decider,
+        outcome,
+        reason);
+  }
+}

@@ -1,0 +1,46 @@
+package io.handoff.procurement;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Service task "Match invoice lines": every line through the tolerance table. */
+@Component("matchInvoiceLines")
+public class MatchInvoiceLinesDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(MatchInvoiceLinesDelegate.class);
+
+  private final InvoiceMatchingService matching;
+  private final DecisionEvaluator decisions;
+  private final InvoiceRepository invoices;
+
+  public MatchInvoiceLinesDelegate(
+      InvoiceMatchingService matching, DecisionEvaluator decisions, InvoiceRepository invoices) {
+    this.matching = matching;
+    this.decisions = decisions;
+    this.invoices = invoices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String invoiceId = InvoiceVariables.invoiceId(execution);
+    String decisionKey =
+        InvoiceVariables.string(execution, InvoiceVariables.TOLERANCE_DECISION_KEY);
+    InvoiceMatchingService.MatchResult result =
+        matching.matchLines(
+            invoiceId,
+            execution.getProcessInstanceId(),
+            decisionKey,
+            decisions.decisionDefinitionId(decisionKey, execution.getProcessDefinitionId()));
+    InvoiceVariables.setMatchResult(
+        execution, result.matched(), result.problem(), result.lineSummary());
+    invoices.updateStatus(
+        invoiceId, result.matched() ? InvoiceStatus.RECEIVED : InvoiceStatus.EXCEPTION);
+    log.info(
+        "Process instance {}: invoice lines {}",
+        execution.getProcessInstanceId(),
+        result.matched() ? "matched" : "do not match: " + result.problem());
+  }
+}

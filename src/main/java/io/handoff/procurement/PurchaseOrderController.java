@@ -1,0 +1,164 @@
+package io.handoff.procurement;
+
+import io.handoff.platform.errors.ApiProblemException;
+import io.handoff.platform.errors.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Purchase orders, fed by the ERP into the platform's purchasing store. */
+@RestController
+@RequestMapping("/api/purchase-orders")
+@Tag(name = "Purchase orders", description = "Purchase orders invoices are matched against")
+public class PurchaseOrderController {
+
+  private final PurchasingStore store;
+  private final RequestChecks checks;
+
+  public PurchaseOrderController(PurchasingStore store, RequestChecks checks) {
+    this.store = store;
+    this.checks = checks;
+  }
+
+  /**
+   * @param line line number, unique within the order
+   * @param sku item ordered
+   * @param description item description
+   * @param quantity quantity ordered
+   * @param unitPrice agreed unit price
+   */
+  public record PurchaseOrderLineRequest(
+      @NotNull @Positive Integer line,
+      @NotBlank @Size(max = 64) String sku,
+      @Size(max = 500) String description,
+      @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal quantity,
+      @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal unitPrice) {}
+
+  /**
+   * @param poNumber order number
+   * @param vendorId vendor
+   * @param currency ISO 4217 currency code
+   * @param requestedBy platform user who requested the purchase; may not approve its invoices
+   * @param category purchase category, an input of the approval matrix
+   * @param lines ordered lines
+   */
+  public record PurchaseOrderRequest(
+      @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
+          String poNumber,
+      @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
+          String vendorId,
+      @NotBlank String currency,
+      @NotBlank @Size(max = 64) String requestedBy,
+      @NotBlank @Size(max = 64) String category,
+      @NotEmpty @Size(max = 500) List<@NotNull @Valid PurchaseOrderLineRequest> lines) {}
+
+  /**
+   * @param order the purchase order
+   * @param received quantity received so far per line number
+   */
+  public record PurchaseOrderView(PurchaseOrder order, Map<Integer, BigDecimal> received) {}
+
+  @PostMapping
+  @Transactional
+  @Operation(summary = "Record a purchase order")
+  @ApiResponse(responseCode = "201", description = "Recorded")
+  @ApiResponse(responseCode = "200", description = "Repeat of an identical earlier request")
+  @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
+  @ApiResponse(responseCode = "409", description = "Same number, different content")
+  public ResponseEntity<PurchaseOrder> create(
+      @RequestBody PurchaseOrderRequest request, UriComponentsBuilder uris) {
+    List<FieldProblem> problems = checks.constraints(request);
+    RequestChecks.currency("currency", request.currency(), problems);
+    RequestChecks.uniqueLines(request.lines(), PurchaseOrderLineRequest::line, problems);
+    RequestChecks.throwIfAny(problems);
+
+    List<Object> parts =
+        new ArrayList<>(
+            List.of(
+                request.poNumber(),
+                request.vendorId(),
+                request.currency(),
+                request.requestedBy(),
+                request.category()));
+    List<PurchaseOrder.Line> lines =
+        request.lines().stream()
+            .sorted(Comparator.comparing(PurchaseOrderLineRequest::line))
+            .map(
+                l ->
+                    new PurchaseOrder.Line(
+                        l.line(), l.sku(), l.description(), l.quantity(), l.unitPrice()))
+            .toList();
+    lines.forEach(
+        l ->
+            parts.addAll(
+                List.of(
+                    l.line(),
+                    l.sku(),
+                    String.valueOf(l.description()),
+                    l.quantity(),
+                    l.unitPrice())));
+    String fingerprint = RequestChecks.fingerprint(parts.toArray());
+    URI location =
+        uris.path("/api/purchase-orders/{poNumber}").buildAndExpand(request.poNumber()).toUri();
+    Optional<String> earlier = store.purchaseOrderHash(request.poNumber());
+    if (earlier.isPresent()) {
+      if (!earlier.get().equals(fingerprint)) {
+        throw new ApiProblemException(
+            HttpStatus.CONFLICT,
+            "duplicate-purchase-order",
+            "Purchase order " + request.poNumber() + " exists with different content.");
+      }
+      return ResponseEntity.ok()
+          .location(location)
+          .body(store.findPurchaseOrder(request.poNumber()).orElseThrow());
+    }
+    PurchaseOrder order =
+        new PurchaseOrder(
+            request.poNumber(),
+            request.vendorId(),
+            request.currency(),
+            request.requestedBy(),
+            request.category(),
+            lines);
+    store.insertPurchaseOrder(order, fingerprint);
+    return ResponseEntity.created(location).body(order);
+  }
+
+  @GetMapping("/{poNumber}")
+  @Transactional(readOnly = true)
+  @Operation(summary = "A purchase order and the quantities received so far")
+  @ApiResponse(responseCode = "404", description = "No such purchase order")
+  public PurchaseOrderView get(@PathVariable String poNumber) {
+    PurchaseOrder order =
+        store
+            .findPurchaseOrder(poNumber)
+            .orElseThrow(() -> ApiProblemException.notFound("No purchase order " + poNumber + "."));
+    return new PurchaseOrderView(order, store.receivedQuantities(poNumber));
+  }
+}

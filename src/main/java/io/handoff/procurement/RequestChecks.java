@@ -1,0 +1,109 @@
+package io.handoff.procurement;
+
+import io.handoff.platform.errors.FieldProblem;
+import io.handoff.platform.errors.InvalidRequestException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validation shared by the procurement endpoints: Bean Validation and the domain rules together, so
+ * that one 400 names every bad field, and a fingerprint of a request to recognise a repeated one.
+ */
+@Component
+public class RequestChecks {
+
+  /** Ids used in paths and business keys: letters, digits, dot, underscore, hyphen. */
+  public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+  public static final String ID_MESSAGE =
+      "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+  private final Validator validator;
+
+  public RequestChecks(Validator validator) {
+    this.validator = validator;
+  }
+
+  /** The Bean Validation problems of a request body. */
+  public <T> List<FieldProblem> constraints(T request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ConstraintViolation<T> v : validator.validate(request)) {
+      problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+    }
+    return problems;
+  }
+
+  public static void currency(String field, String code, List<FieldProblem> problems) {
+    if (code == null || hasProblem(problems, field)) {
+      return;
+    }
+    try {
+      if (!code.equals(Currency.getInstance(code).getCurrencyCode())) {
+        problems.add(new FieldProblem(field, "unknown currency code '" + code + "'"));
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(new FieldProblem(field, "unknown currency code '" + code + "'"));
+    }
+  }
+
+  /** Line numbers must be unique within one request. */
+  public static <L> void uniqueLines(
+      List<L> lines, ToIntFunction<L> lineNo, List<FieldProblem> problems) {
+    if (lines == null) {
+      return;
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      L line = lines.get(i);
+      if (line == null || hasProblem(problems, "lines[" + i + "].line")) {
+        continue;
+      }
+      if (!seen.add(lineNo.applyAsInt(line))) {
+        problems.add(new FieldProblem("lines[" + i + "].line", "duplicate line number"));
+      }
+    }
+  }
+
+  public static boolean hasProblem(List<FieldProblem> problems, String fieldPrefix) {
+    return problems.stream().anyMatch(p -> p.field().startsWith(fieldPrefix));
+  }
+
+  public static void throwIfAny(List<FieldProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+  }
+
+  /** A fingerprint of the meaningful content of a request (numbers compared by value). */
+  public static String fingerprint(Object... parts) {
+    StringBuilder sb = new StringBuilder();
+    for (Object part : parts) {
+      if (part instanceof BigDecimal number) {
+        sb.append(number.stripTrailingZeros().toPlainString());
+      } else {
+        sb.append(part);
+      }
+      sb.append('\u001f');
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}

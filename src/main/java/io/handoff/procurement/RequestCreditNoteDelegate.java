@@ -1,0 +1,23 @@
+package io.handoff.procurement;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Request credit note": asks the vendor for a credit note and corrected invoice. */
+@Component("requestCreditNote")
+public class RequestCreditNoteDelegate implements JavaDelegate {
+
+  private final InvoiceSettlementService settlement;
+
+  public RequestCreditNoteDelegate(InvoiceSettlementService settlement) {
+    this.settlement = settlement;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    settlement.requestCreditNote(
+        InvoiceVariables.invoiceId(execution),
+        InvoiceVariables.string(execution, InvoiceVariables.EXCEPTION_REASON));
+  }
+}

@@ -1,0 +1,29 @@
+package io.handoff.procurement;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Service task "Post invoice and schedule payment" (runs as a job, retried on failure). */
+@Component("scheduleInvoicePayment")
+public class ScheduleInvoicePaymentDelegate implements JavaDelegate {
+
+  private final InvoiceSettlementService settlement;
+  private final InvoiceMetrics metrics;
+
+  public ScheduleInvoicePaymentDelegate(
+      InvoiceSettlementService settlement, InvoiceMetrics metrics) {
+    this.settlement = settlement;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean scheduled =
+        settlement.schedulePayment(
+            InvoiceVariables.invoiceId(execution), execution.getProcessInstanceId());
+    if (scheduled) {
+      metrics.completed(InvoiceVariables.straightThrough(execution), "scheduled");
+    }
+  }
+}

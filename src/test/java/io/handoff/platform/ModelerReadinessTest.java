@@ -25,7 +25,6 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.xml.instance.DomElement;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -120,13 +119,8 @@ class ModelerReadinessTest {
     Dmn.validateModel(model);
     platformProblems(model.getDocument().getRootElement(), problems);
     Set<String> shaped = new java.util.HashSet<>();
-    for (ModelElementInstance shape :
-        model.getModelElementsByType(
-            model
-                .getModel()
-                .getTypeForName("https://www.omg.org/spec/DMN/20191111/DMNDI/", "DMNShape"))) {
-      shaped.add(((DomElement) shape.getDomElement()).getAttribute("dmnElementRef"));
-    }
+    // The DMN model API has no types for DMNDI: read the shapes from the XML itself.
+    collectDmnShapes(model.getDocument().getRootElement(), shaped);
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
       if (!shaped.contains(decision.getId())) {
         problems.add("decision " + decision.getId() + " has no DRD shape");
@@ -165,6 +159,14 @@ class ModelerReadinessTest {
       }
     }
     return problems;
+  }
+
+  private static void collectDmnShapes(DomElement element, Set<String> shaped) {
+    if ("https://www.omg.org/spec/DMN/20191111/DMNDI/".equals(element.getNamespaceURI())
+        && "DMNShape".equals(element.getLocalName())) {
+      shaped.add(element.getAttribute("dmnElementRef"));
+    }
+    element.getChildElements().forEach(child -> collectDmnShapes(child, shaped));
   }
 
   private static void platformProblems(DomElement root, List<String> problems) {

@@ -116,16 +116,22 @@ until [ "$(cat "$progress")" -ge "$half" ]; do
 done
 
 locked_sql="select count(*) from act_ru_job where lock_owner_ = '$owner_a' and lock_exp_time_ > now()"
-# Kill when node a holds several jobs (up to 10 s of waiting), else as soon as it holds one.
+# Freeze node a (SIGSTOP) when it holds job locks, preferably several; what it holds while frozen
+# is exactly what the kill orphans. Then kill -9. If it held none at the freeze, let it run again.
 busy_until=$(( $(date +%s) + 10 )); deadline=$(( $(date +%s) + 60 ))
 while :; do
-  held="$(pg_sql "$db" "$locked_sql")"
-  [ "$held" -ge 4 ] && break
-  [ "$held" -ge 1 ] && [ "$(date +%s)" -ge "$busy_until" ] && break
   [ "$(date +%s)" -lt "$deadline" ] || { log "node a never held a job lock"; exit 1; }
+  held="$(pg_sql "$db" "$locked_sql")"
+  if [ "$held" -ge 4 ] || { [ "$held" -ge 1 ] && [ "$(date +%s)" -ge "$busy_until" ]; }; then
+    kill -STOP "$pid_a"
+    pg_sql "$db" "select id_ from act_ru_job where lock_owner_ = '$owner_a'" > "$work/jobs-of-a"
+    if [ -s "$work/jobs-of-a" ]; then
+      break
+    fi
+    kill -CONT "$pid_a"
+  fi
   sleep 0.05
 done
-pg_sql "$db" "select id_ from act_ru_job where lock_owner_ = '$owner_a'" > "$work/jobs-of-a"
 kill -9 "$pid_a"
 kill_time=$(date +%s)
 log "killed node a (kill -9) after $(cat "$progress") invoices, holding $(wc -l < "$work/jobs-of-a") job(s)"

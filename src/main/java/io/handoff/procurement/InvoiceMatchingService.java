@@ -107,14 +107,14 @@ public class InvoiceMatchingService {
       LineMatcher.LineFigures figures =
           LineMatcher.figures(line, order.line(line.line()), received.get(line.line()));
       Map<String, Object> inputs = new LinkedHashMap<>();
-      inputs.put("onOrder", figures.onOrder());
-      inputs.put("quantityAboveOrdered", figures.quantityAboveOrdered());
-      inputs.put("quantityAboveReceived", figures.quantityAboveReceived());
-      inputs.put("priceVariancePercent", figures.priceVariancePercent());
-      inputs.put("priceVarianceAmount", figures.priceVarianceAmount());
+      inputs.put(InvoiceVariables.DMN_ON_ORDER, figures.onOrder());
+      inputs.put(InvoiceVariables.DMN_QUANTITY_ABOVE_ORDERED, figures.quantityAboveOrdered());
+      inputs.put(InvoiceVariables.DMN_QUANTITY_ABOVE_RECEIVED, figures.quantityAboveReceived());
+      inputs.put(InvoiceVariables.DMN_PRICE_VARIANCE_PERCENT, figures.priceVariancePercent());
+      inputs.put(InvoiceVariables.DMN_PRICE_VARIANCE_AMOUNT, figures.priceVarianceAmount());
       DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);
-      String result = decided.getEntry("lineResult");
-      String reason = decided.getEntry("lineReason");
+      String result = decided.getEntry(InvoiceVariables.DMN_LINE_RESULT);
+      String reason = decided.getEntry(InvoiceVariables.DMN_LINE_REASON);
       invoices.saveMatch(invoiceId, figures, result, reason);
       Map<String, Object> audited = new LinkedHashMap<>(inputs);
       audited.put("line", line.line());

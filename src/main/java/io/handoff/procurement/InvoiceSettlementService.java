@@ -48,13 +48,15 @@ public class InvoiceSettlementService {
       String decisionId) {
     Invoice invoice = invoices.get(invoiceId);
     Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("invoiceTotal", invoice.total());
-    inputs.put("category", category);
-    inputs.put("linesMatched", linesMatched);
+    inputs.put(InvoiceVariables.DMN_INVOICE_TOTAL, invoice.total());
+    inputs.put(InvoiceVariables.CATEGORY, category);
+    inputs.put(InvoiceVariables.LINES_MATCHED, linesMatched);
     DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);
-    String groups = decided.getEntry("approverGroups");
+    String groups = decided.getEntry(InvoiceVariables.APPROVER_GROUPS);
     ApprovalRoute route =
-        new ApprovalRoute(groups == null ? "" : groups.trim(), decided.getEntry("approvalReason"));
+        new ApprovalRoute(
+            groups == null ? "" : groups.trim(),
+            decided.getEntry(InvoiceVariables.APPROVAL_REASON));
     decisionLog.record(
         invoiceId,
         processInstanceId,

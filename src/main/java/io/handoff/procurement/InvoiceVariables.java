@@ -47,6 +47,22 @@ public final class InvoiceVariables {
   public static final String APPROVAL_DECISION_KEY = "approvalDecisionKey";
   public static final String ESCALATED_PRIORITY = "escalatedPriority";
 
+  /** Inputs and outputs of the tolerance table {@code invoice-line-tolerance}. */
+  public static final String DMN_ON_ORDER = "onOrder";
+
+  public static final String DMN_QUANTITY_ABOVE_ORDERED = "quantityAboveOrdered";
+  public static final String DMN_QUANTITY_ABOVE_RECEIVED = "quantityAboveReceived";
+  public static final String DMN_PRICE_VARIANCE_PERCENT = "priceVariancePercent";
+  public static final String DMN_PRICE_VARIANCE_AMOUNT = "priceVarianceAmount";
+  public static final String DMN_LINE_RESULT = "lineResult";
+  public static final String DMN_LINE_REASON = "lineReason";
+
+  /**
+   * Inputs of the approval matrix {@code invoice-approval-matrix} besides {@link #CATEGORY} and
+   * {@link #LINES_MATCHED}; its outputs are {@link #APPROVER_GROUPS} and {@link #APPROVAL_REASON}.
+   */
+  public static final String DMN_INVOICE_TOTAL = "invoiceTotal";
+
   /** Values of {@link #EXCEPTION_OUTCOME}. */
   public static final String OUTCOME_ACCEPT = "accept";
 

@@ -34,8 +34,8 @@ public class PurchasingStore implements PurchasingConnector {
                         rs.getInt("line_no"),
                         rs.getString("sku"),
                         rs.getString("description"),
-                        rs.getBigDecimal("quantity"),
-                        rs.getBigDecimal("unit_price")))
+                        Amounts.quantity(rs.getBigDecimal("quantity")),
+                        Amounts.money(rs.getBigDecimal("unit_price"))))
             .list();
     return jdbc.sql(
             "SELECT po_number, vendor_id, currency, requested_by, category FROM purchase_order"
@@ -63,7 +63,9 @@ public class PurchasingStore implements PurchasingConnector {
         .param(poNumber)
         .query(
             (RowCallbackHandler)
-                rs -> received.put(rs.getInt("line_no"), rs.getBigDecimal("quantity")));
+                rs ->
+                    received.put(
+                        rs.getInt("line_no"), Amounts.quantity(rs.getBigDecimal("quantity"))));
     return received;
   }
 

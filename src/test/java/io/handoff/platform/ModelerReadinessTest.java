@@ -119,7 +119,7 @@ class ModelerReadinessTest {
     Dmn.validateModel(model);
     platformProblems(model.getDocument().getRootElement(), problems);
     Set<String> shaped = new java.util.HashSet<>();
-    // The DMN model API has no types for DMNDI: read the shapes from the XML itself.
+    // The DMN model API has no DMNDI types: read the shapes from the DOM.
     collectDmnShapes(model.getDocument().getRootElement(), shaped);
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
       if (!shaped.contains(decision.getId())) {
@@ -162,11 +162,12 @@ class ModelerReadinessTest {
   }
 
   private static void collectDmnShapes(DomElement element, Set<String> shaped) {
-    if ("https://www.omg.org/spec/DMN/20191111/DMNDI/".equals(element.getNamespaceURI())
-        && "DMNShape".equals(element.getLocalName())) {
+    if ("DMNShape".equals(element.getLocalName())) {
       shaped.add(element.getAttribute("dmnElementRef"));
     }
-    element.getChildElements().forEach(child -> collectDmnShapes(child, shaped));
+    for (DomElement child : element.getChildElements()) {
+      collectDmnShapes(child, shaped);
+    }
   }
 
   private static void platformProblems(DomElement root, List<String> problems) {

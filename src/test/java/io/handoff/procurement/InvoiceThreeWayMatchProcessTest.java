@@ -491,4 +491,58 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
                     .update())
         .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
   }
+
+  @Test
+  void whoeverAcceptedTheVarianceCannotApproveTheInvoice() {
+    createPurchaseOrder(DemoUsers.PAUL);
+    receive(1, "10", 2, "5").then().statusCode(201);
+    ProcessInstance pi =
+        submitAndGetInstance(
+            invoice(
+                "INV-18", List.of(invoiceLine(1, "10", "103.00"), invoiceLine(2, "5", "20.00"))));
+    // A department manager who also works the exception task accepts the variance.
+    Task exception = openTask(pi, "ResolveMatchExceptionTask");
+    taskService.claim(exception.getId(), DemoUsers.MARTHA);
+    taskService.complete(
+        exception.getId(),
+        Map.of(
+            InvoiceVariables.EXCEPTION_OUTCOME,
+            "accept",
+            InvoiceVariables.EXCEPTION_REASON,
+            "Surcharge agreed by phone"));
+    String taskId = openTask(pi, "ApproveInvoiceTask").getId();
+
+    as(DemoUsers.MARTHA)
+        .body(Map.of("userId", DemoUsers.MARTHA))
+        .post("/engine-rest/task/{id}/claim", taskId)
+        .then()
+        .statusCode(500)
+        .body("message", containsString("martha accepted the variance on this invoice"));
+
+    as(DemoUsers.MARK)
+        .body(Map.of("userId", DemoUsers.MARK))
+        .post("/engine-rest/task/{id}/claim", taskId)
+        .then()
+        .statusCode(204);
+    assertThat(openTask(pi, "ApproveInvoiceTask").getAssignee()).isEqualTo(DemoUsers.MARK);
+  }
+
+  @Test
+  void exceptionTaskOpensItsDeployedFormForAccountsPayable() {
+    ProcessInstance pi = submitAndGetInstance(cleanInvoice("INV-19"));
+    String taskId = openTask(pi, "ResolveMatchExceptionTask").getId();
+
+    as(DemoUsers.ALICE)
+        .get("/engine-rest/task/{id}/deployed-form", taskId)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo("resolve-match-exception"))
+        .body("components.find { it.type == 'table' }.dataSource", equalTo("=lineSummary"));
+    as(DemoUsers.ALICE)
+        .get("/engine-rest/task/{id}/form-variables", taskId)
+        .then()
+        .statusCode(200)
+        .body("lineSummary.type", equalTo("Json"))
+        .body("matchProblem.value", containsString("is unknown"));
+  }
 }

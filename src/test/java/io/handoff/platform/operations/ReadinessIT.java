@@ -27,6 +27,7 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Readiness follows the database and the job executor. A node of its own (own engine name, own
@@ -66,13 +67,14 @@ class ReadinessIT {
   }
 
   @AfterAll
-  static void stopNodeAndDatabase() {
+  static void stopNodeAndDatabase() throws IOException {
     if (node != null) {
       node.close();
     }
     if (database != null) {
       database.stop();
     }
+    FileSystemUtils.deleteRecursively(dataDir);
   }
 
   static Server startDatabase() throws SQLException {

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Cluster test: two app JVMs on their own ports against one fresh PostgreSQL database, invoices
-# driven through both, one node killed with SIGKILL while it holds jobs; the survivor must finish
-# everything once the dead node's job locks expire. Asserted from the database.
-# Everything runs on 127.0.0.1. Tunables: CLUSTER_INVOICES (default 240), CLUSTER_LOCK_TIME_MS
-# (job lock time of both nodes, default 20000), CLUSTER_REUSE_JAR=1 (skip the build when a jar
-# is already in target/).
+# (straight-through path, async payment step) and timer probes (async step, then a 3 s timer;
+# .ci/cluster/cluster-timer-probe.bpmn) driven through both, one node killed with SIGKILL while it
+# holds jobs; the survivor must finish everything once the dead node's job locks expire.
+# Asserted from the database. Everything runs on 127.0.0.1. Tunables: CLUSTER_INVOICES (default
+# 240), CLUSTER_PROBES (default 80), CLUSTER_LOCK_TIME_MS (job lock time of both nodes, default
+# 20000), CLUSTER_REUSE_JAR=1 (skip the build when a jar is already in target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/pg-common.sh
 
 INVOICES="${CLUSTER_INVOICES:-240}"
+PROBES="${CLUSTER_PROBES:-80}"
+PROBE_KEY=cluster-timer-probe
+PROBE_END_EVENT=ProbeFinishedEndEvent
 LOCK_MS="${CLUSTER_LOCK_TIME_MS:-20000}"
 PROCESS_KEY=invoice-three-way-match
 END_EVENT=InvoiceScheduledEndEvent
@@ -60,7 +64,7 @@ fi
 
 pg_ensure_running
 pg_create_fresh_db "$db"
-log "database $db, jar $jar, $INVOICES invoices, job lock time ${LOCK_MS} ms"
+log "database $db, jar $jar, $INVOICES invoices, $PROBES timer probes, job lock time ${LOCK_MS} ms"
 
 start_node() {   # name port -> pid on stdout
   local name="$1" port="$2"
@@ -101,16 +105,21 @@ owner_a="$(lock_owner "$port_a")"
 owner_b="$(lock_owner "$port_b")"
 log "lock owners: a=$owner_a b=$owner_b"
 
+# The timer probe goes in like a Modeler deployment, through the engine REST API.
+curl -fsS -o /dev/null -u demo:demo -F deployment-name=cluster-timer-probe \
+  -F "cluster-timer-probe.bpmn=@.ci/cluster/cluster-timer-probe.bpmn" \
+  "http://127.0.0.1:$port_a/engine-rest/deployment/create"
+
 # --- drive both nodes; kill node a while it holds jobs -------------------------------------------
 progress="$work/progress"
 echo 0 > "$progress"
-timeout "$DRIVE_TIMEOUT" java .ci/cluster/ClusterDriver.java "$run_id" "$INVOICES" "$progress" \
+timeout "$DRIVE_TIMEOUT" java .ci/cluster/ClusterDriver.java "$run_id" "$INVOICES" "$PROBES" "$progress" \
   "http://127.0.0.1:$port_a" "http://127.0.0.1:$port_b" > "$work/driver.log" 2>&1 &
 driver_pid=$!; pids+=("$driver_pid")
 
-half=$(( INVOICES / 2 )); deadline=$(( $(date +%s) + DRIVE_TIMEOUT ))
+half=$(( (INVOICES + PROBES) / 2 )); deadline=$(( $(date +%s) + DRIVE_TIMEOUT ))
 until [ "$(cat "$progress")" -ge "$half" ]; do
-  [ "$(date +%s)" -lt "$deadline" ] || { log "driver did not reach $half invoices"; exit 1; }
+  [ "$(date +%s)" -lt "$deadline" ] || { log "driver did not reach $half items"; exit 1; }
   kill -0 "$driver_pid" 2>/dev/null || { log "driver ended early"; cat "$work/driver.log"; exit 1; }
   sleep 0.2
 done
@@ -134,23 +143,28 @@ while :; do
 done
 kill -9 "$pid_a"
 kill_time=$(date +%s)
-log "killed node a (kill -9) after $(cat "$progress") invoices, holding $(wc -l < "$work/jobs-of-a") job(s)"
+log "killed node a (kill -9) after $(cat "$progress") items, holding $(wc -l < "$work/jobs-of-a") job(s)"
 
 if ! wait "$driver_pid"; then
   log "driver failed"; cat "$work/driver.log"; exit 1
 fi
 cat "$work/driver.log"
-log "all $INVOICES invoices submitted"
+log "all $INVOICES invoices and $PROBES probes submitted"
 
 # --- wait for the survivor to finish everything ----------------------------------------------------
 ended_sql="select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY'
            and end_time_ is not null and end_act_id_ = '$END_EVENT'"
+probes_ended_sql="select count(*) from act_hi_procinst where proc_def_key_ = '$PROBE_KEY'
+           and end_time_ is not null and end_act_id_ = '$PROBE_END_EVENT'"
 deadline=$(( $(date +%s) + FINISH_TIMEOUT ))
 while :; do
   ended="$(pg_sql "$db" "$ended_sql")"
-  jobs_left="$(pg_sql "$db" "select count(*) from act_ru_job where process_def_key_ = '$PROCESS_KEY'")"
-  [ "$ended" -ge "$INVOICES" ] && [ "$jobs_left" -eq 0 ] && break
-  [ "$(date +%s)" -lt "$deadline" ] || { log "timed out: ended=$ended jobs_left=$jobs_left"; break; }
+  probes_ended="$(pg_sql "$db" "$probes_ended_sql")"
+  jobs_left="$(pg_sql "$db" "select count(*) from act_ru_job
+                             where process_def_key_ in ('$PROCESS_KEY', '$PROBE_KEY')")"
+  [ "$ended" -ge "$INVOICES" ] && [ "$probes_ended" -ge "$PROBES" ] && [ "$jobs_left" -eq 0 ] && break
+  [ "$(date +%s)" -lt "$deadline" ] \
+    || { log "timed out: ended=$ended probes_ended=$probes_ended jobs_left=$jobs_left"; break; }
   sleep 1
 done
 finish_time=$(date +%s)
@@ -159,18 +173,26 @@ finish_time=$(date +%s)
 invoices="$(pg_sql "$db" "select count(*) from invoice where invoice_number like 'INV-$run_id-%'")"
 started="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY'")"
 ended="$(pg_sql "$db" "$ended_sql")"
+probes_started="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$PROBE_KEY'")"
+probes_ended="$(pg_sql "$db" "$probes_ended_sql")"
+probes_distinct="$(pg_sql "$db" "select count(distinct business_key_) from act_hi_procinst
+  where proc_def_key_ = '$PROBE_KEY'")"
 lost="$(pg_sql "$db" "select ($INVOICES - (select count(*) from invoice))
   + (select count(*) from invoice i where not exists (
        select 1 from act_hi_procinst p where p.id_ = i.process_instance_id
        and p.end_time_ is not null and p.end_act_id_ = '$END_EVENT'))
   + (select count(*) from invoice i where not exists (
-       select 1 from invoice_payment p where p.invoice_id = i.invoice_id))")"
+       select 1 from invoice_payment p where p.invoice_id = i.invoice_id))
+  + ($PROBES - $probes_ended)")"
 duplicated="$(pg_sql "$db" "select (select count(*) - count(distinct invoice_id) from invoice_payment)
   + ((select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY')
-     - (select count(*) from invoice))")"
-stuck="$(pg_sql "$db" "select (select count(*) from act_ru_job where process_def_key_ = '$PROCESS_KEY')
+     - (select count(*) from invoice))
+  + ($probes_started - $probes_distinct)")"
+stuck="$(pg_sql "$db" "select (select count(*) from act_ru_job
+                                 where process_def_key_ in ('$PROCESS_KEY', '$PROBE_KEY'))
   + (select count(*) from act_ru_job where lock_owner_ = '$owner_a')
-  + (select count(*) from act_ru_execution where proc_def_id_ like '$PROCESS_KEY:%')")"
+  + (select count(*) from act_ru_execution
+     where proc_def_id_ like '$PROCESS_KEY:%' or proc_def_id_ like '$PROBE_KEY:%')")"
 incidents="$(pg_sql "$db" "select count(*) from act_ru_incident")"
 payments="$(pg_sql "$db" "select count(*) from invoice_payment")"
 taken_over=0
@@ -180,12 +202,15 @@ while read -r job; do
   [ "$n" -eq 0 ] && taken_over=$((taken_over + 1))
 done < "$work/jobs-of-a"
 
-echo "started=$started ended=$ended invoices=$invoices payments=$payments lost=$lost duplicated=$duplicated stuck=$stuck incidents=$incidents"
+echo "invoices: started=$started ended=$ended invoices=$invoices payments=$payments"
+echo "timer probes: started=$probes_started ended=$probes_ended"
+echo "started=$(( started + probes_started )) ended=$(( ended + probes_ended )) lost=$lost duplicated=$duplicated stuck=$stuck incidents=$incidents"
 echo "jobs locked by the killed node: $(wc -l < "$work/jobs-of-a"), finished by the survivor: $taken_over"
 echo "timings: survivor finished $(( finish_time - kill_time ))s after the kill (lock time $(( LOCK_MS / 1000 ))s); total $(elapsed)"
 
 if [ "$invoices" -eq "$INVOICES" ] && [ "$started" -eq "$INVOICES" ] && [ "$ended" -eq "$INVOICES" ] \
-   && [ "$payments" -eq "$INVOICES" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
+   && [ "$payments" -eq "$INVOICES" ] && [ "$probes_started" -eq "$PROBES" ] \
+   && [ "$probes_ended" -eq "$PROBES" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
    && [ "$stuck" -eq 0 ] && [ "$incidents" -eq 0 ] \
    && [ "$taken_over" -eq "$(wc -l < "$work/jobs-of-a")" ]; then
   status=0

@@ -17,17 +17,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Load for the cluster test: invoices through the straight-through path of the procure-to-pay
- * process, spread over the nodes given, through the domain REST API. For each invoice: a purchase
- * order, its full goods receipt, then a matching invoice under the automatic approval limit.
+ * Load for the cluster test, spread over the nodes given.
+ *
+ * <ul>
+ *   <li>Invoices through the straight-through path of the procure-to-pay process, through the
+ *       domain REST API: a purchase order, its full goods receipt, then a matching invoice under
+ *       the automatic approval limit (one async step, payment scheduling).
+ *   <li>Instances of {@code cluster-timer-probe} (an async step, then a three-second timer),
+ *       started through the engine REST API with a business key; before a repeated start the
+ *       client looks the business key up, as an integrator would for a call that is not
+ *       idempotent.
+ * </ul>
  *
  * <p>A call that fails because its node is gone (connection refused or reset, 5xx) is repeated on
  * the next node: every call is idempotent (the same request again answers 200 with the same
  * record), so a request the dead node had committed is not recorded twice.
  *
- * <p>Usage: {@code java ClusterDriver.java <run-id> <count> <progress-file> <base-url>...}. Writes
- * the number of invoices accepted so far to the progress file; exits non-zero if any invoice could
- * not be submitted.
+ * <p>Usage: {@code java ClusterDriver.java <run-id> <invoices> <probes> <progress-file>
+ * <base-url>...}. Writes the number of items accepted so far to the progress file; exits non-zero
+ * if any could not be submitted.
  */
 public class ClusterDriver {
 
@@ -44,20 +52,32 @@ public class ClusterDriver {
 
   public static void main(String[] args) throws Exception {
     String runId = args[0];
-    int count = Integer.parseInt(args[1]);
-    Path progress = Path.of(args[2]);
-    List<String> nodes = List.of(args).subList(3, args.length);
+    int invoices = Integer.parseInt(args[1]);
+    int probes = Integer.parseInt(args[2]);
+    Path progress = Path.of(args[3]);
+    List<String> nodes = List.of(args).subList(4, args.length);
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Future<Void>> results = new java.util.ArrayList<>();
-    for (int n = 0; n < count; n++) {
+    for (int n = 0; n < Math.max(invoices, probes); n++) {
       int i = n;
-      results.add(
-          pool.submit(
-              () -> {
-                submitInvoice(runId, i, nodes);
-                writeProgress(progress, accepted.incrementAndGet());
-                return null;
-              }));
+      if (i < invoices) {
+        results.add(
+            pool.submit(
+                () -> {
+                  submitInvoice(runId, i, nodes);
+                  writeProgress(progress, accepted.incrementAndGet());
+                  return null;
+                }));
+      }
+      if (i < probes) {
+        results.add(
+            pool.submit(
+                () -> {
+                  startProbe(runId, i, nodes);
+                  writeProgress(progress, accepted.incrementAndGet());
+                  return null;
+                }));
+      }
     }
     int failed = 0;
     for (Future<Void> result : results) {
@@ -65,7 +85,7 @@ public class ClusterDriver {
         result.get(10, TimeUnit.MINUTES);
       } catch (Exception e) {
         failed++;
-        System.err.println("invoice failed: " + e.getCause());
+        System.err.println("item failed: " + e.getCause());
       }
     }
     pool.shutdown();
@@ -131,19 +151,70 @@ public class ClusterDriver {
                 vendor, runId, i, LocalDate.now(), po, quantity, unitPrice, lineAmount, lineAmount));
   }
 
+  static void startProbe(String runId, int i, List<String> nodes) throws Exception {
+    String businessKey = "P-" + runId + "-" + i;
+    String lastProblem = "";
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      String node = nodes.get((i + attempt) % nodes.size());
+      try {
+        if (attempt > 0 && probeExists(node, businessKey)) {
+          return;
+        }
+        HttpResponse<String> response =
+            HTTP.send(
+                request(node + "/engine-rest/process-definition/key/cluster-timer-probe/start")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"businessKey\":\"" + businessKey + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        lastProblem = response.statusCode() + " " + response.body();
+        if (response.statusCode() < 500) {
+          throw new IllegalStateException("probe start answered " + lastProblem);
+        }
+      } catch (IOException e) {
+        lastProblem = node + ": " + e;
+      }
+      failovers.incrementAndGet();
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("probe start failed " + ATTEMPTS + " times: " + lastProblem);
+  }
+
+  static boolean probeExists(String node, String businessKey)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            request(
+                    node
+                        + "/engine-rest/history/process-instance/count?processInstanceBusinessKey="
+                        + businessKey)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("count answered " + response.statusCode());
+    }
+    return !response.body().replaceAll("\\s", "").equals("{\"count\":0}");
+  }
+
+  static HttpRequest.Builder request(String uri) {
+    return HttpRequest.newBuilder(URI.create(uri))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", AUTH)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json");
+  }
+
   /** POSTs to the node for this item; on a dead or failing node, to the next one. */
   static void post(List<String> nodes, int item, String path, String json) throws Exception {
     String lastProblem = "";
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       String node = nodes.get((item + attempt) % nodes.size());
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(node + path))
-              .timeout(Duration.ofSeconds(30))
-              .header("Authorization", AUTH)
-              .header("Content-Type", "application/json")
-              .header("Accept", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(json))
-              .build();
+      HttpRequest request = request(node + path).POST(HttpRequest.BodyPublishers.ofString(json)).build();
       try {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();

@@ -28,13 +28,18 @@ public class InvoiceApprovalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() == null) {
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      // Claimed or assigned: the new assignee must be allowed to approve.
+      if (task.getAssignee() != null) {
+        refuseIfConflicted(task, task.getAssignee());
+      }
       return;
     }
-    for (String user : TaskActors.of(task)) {
-      refuseIfConflicted(task, user);
-    }
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      // Completed: neither the caller nor the assignee may be in conflict.
+      for (String user : TaskActors.of(task)) {
+        refuseIfConflicted(task, user);
+      }
       recordDecision(task);
     }
   }

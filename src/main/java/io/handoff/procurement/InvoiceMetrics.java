@@ -18,17 +18,28 @@ public class InvoiceMetrics {
 
   private final MeterRegistry registry;
 
+  public static final String SCHEDULED = "scheduled";
+  public static final String REJECTED = "rejected";
+
   public InvoiceMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // Every series exists from the start, so dashboards show 0 rather than no data.
+    for (boolean straightThrough : new boolean[] {true, false}) {
+      counter(straightThrough, SCHEDULED);
+      counter(straightThrough, REJECTED);
+    }
+  }
+
+  private Counter counter(boolean straightThrough, String outcome) {
+    return Counter.builder(COMPLETED)
+        .description("Invoices that finished the three-way match process")
+        .tag("path", straightThrough ? "straight-through" : "manual")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   public void completed(boolean straightThrough, String outcome) {
-    Counter counter =
-        Counter.builder(COMPLETED)
-            .description("Invoices that finished the three-way match process")
-            .tag("path", straightThrough ? "straight-through" : "manual")
-            .tag("outcome", outcome)
-            .register(registry);
+    Counter counter = counter(straightThrough, outcome);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {

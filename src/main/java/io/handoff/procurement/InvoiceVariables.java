@@ -32,6 +32,7 @@ public final class InvoiceVariables {
   public static final String EXCEPTION_OUTCOME = "exceptionOutcome";
   public static final String EXCEPTION_REASON = "exceptionReason";
   public static final String VARIANCE_ACCEPTED_BY = "varianceAcceptedBy";
+  public static final String RESOLVED_BY_PERSON = "resolvedByPerson";
   public static final String APPROVER_GROUPS = "approverGroups";
   public static final String APPROVAL_REASON = "approvalReason";
   public static final String APPROVAL_REQUIRED = "approvalRequired";
@@ -127,6 +128,12 @@ public final class InvoiceVariables {
 
   /** True when no person has touched the invoice: no exception resolved, no approval needed. */
   public static boolean straightThrough(VariableScope scope) {
-    return scope.getVariable(EXCEPTION_OUTCOME) == null && !flag(scope, APPROVAL_REQUIRED);
+    return !flag(scope, RESOLVED_BY_PERSON) && !flag(scope, APPROVAL_REQUIRED);
+  }
+
+  /** Clears the last exception resolution, so a later exception task starts empty. */
+  public static void clearExceptionResolution(VariableScope scope) {
+    scope.removeVariable(EXCEPTION_OUTCOME);
+    scope.removeVariable(EXCEPTION_REASON);
   }
 }

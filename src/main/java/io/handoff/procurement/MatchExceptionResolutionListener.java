@@ -53,6 +53,7 @@ public class MatchExceptionResolutionListener implements TaskListener {
         inputs,
         outcome,
         reason);
+    task.setVariable(InvoiceVariables.RESOLVED_BY_PERSON, true);
     if (InvoiceVariables.OUTCOME_ACCEPT.equals(outcome)) {
       task.setVariable(InvoiceVariables.VARIANCE_ACCEPTED_BY, decider);
     } else if (InvoiceVariables.OUTCOME_REJECT.equals(outcome)) {

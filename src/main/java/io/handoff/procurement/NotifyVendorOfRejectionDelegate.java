@@ -23,6 +23,6 @@ public class NotifyVendorOfRejectionDelegate implements JavaDelegate {
         InvoiceVariables.invoiceId(execution),
         execution.getProcessInstanceId(),
         InvoiceVariables.string(execution, InvoiceVariables.REJECTION_REASON));
-    metrics.completed(false, "rejected");
+    metrics.completed(false, InvoiceMetrics.REJECTED);
   }
 }

@@ -19,5 +19,7 @@ public class RequestCreditNoteDelegate implements JavaDelegate {
     settlement.requestCreditNote(
         InvoiceVariables.invoiceId(execution),
         InvoiceVariables.string(execution, InvoiceVariables.EXCEPTION_REASON));
+    // Should the corrected invoice not match either, the exception task starts empty.
+    InvoiceVariables.clearExceptionResolution(execution);
   }
 }

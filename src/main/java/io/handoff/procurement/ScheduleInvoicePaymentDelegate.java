@@ -23,7 +23,7 @@ public class ScheduleInvoicePaymentDelegate implements JavaDelegate {
         settlement.schedulePayment(
             InvoiceVariables.invoiceId(execution), execution.getProcessInstanceId());
     if (scheduled) {
-      metrics.completed(InvoiceVariables.straightThrough(execution), "scheduled");
+      metrics.completed(InvoiceVariables.straightThrough(execution), InvoiceMetrics.SCHEDULED);
     }
   }
 }

@@ -327,4 +327,24 @@ class InvoiceApiTest extends ProcurementTestSupport {
         .then()
         .statusCode(404);
   }
+
+  @Test
+  void contractIsDocumentedInOpenApi() {
+    io.restassured.RestAssured.given()
+        .auth()
+        .preemptive()
+        .basic(DemoUsers.ADMIN, DemoUsers.passwordOf(DemoUsers.ADMIN))
+        .get("/v3/api-docs")
+        .then()
+        .statusCode(200)
+        .body(
+            "paths.keySet()",
+            hasItems(
+                "/api/invoices",
+                "/api/invoices/{vendorId}/{invoiceNumber}",
+                "/api/invoices/{vendorId}/{invoiceNumber}/correction",
+                "/api/purchase-orders",
+                "/api/goods-receipts"))
+        .body("components.schemas.InvoiceRequest.required", hasItems("vendorId", "total"));
+  }
 }

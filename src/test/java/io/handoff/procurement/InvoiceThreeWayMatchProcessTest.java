@@ -229,10 +229,12 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
             invoice(
                 "INV-6", List.of(invoiceLine(1, "10", "110.00"), invoiceLine(2, "5", "20.00"))));
 
+    double before = completed("manual", "scheduled");
     resolveException(pi, "credit-note", "Price is 110.00, the order says 100.00");
 
     assertThat(pi).isWaitingAt("WaitForCorrectionGateway");
     assertThat(vendorNotifications("CREDIT_NOTE_REQUESTED")).isEqualTo(1);
+    assertThat(runtimeService.getVariable(pi.getId(), InvoiceVariables.EXCEPTION_OUTCOME)).isNull();
 
     Map<String, Object> corrected = cleanInvoice("INV-6");
     corrected.remove("vendorId");
@@ -249,6 +251,8 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
     assertThat(pi).hasPassed("CorrectedInvoiceReceivedEvent").isWaitingAt("SchedulePaymentTask");
     execute(job(pi));
     assertThat(pi).isEnded().hasPassed("InvoiceScheduledEndEvent");
+    // A person asked for the credit note: not straight-through, though no approval was needed.
+    assertThat(completed("manual", "scheduled")).isEqualTo(before + 1);
   }
 
   @Test

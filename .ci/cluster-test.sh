@@ -66,8 +66,9 @@ pg_ensure_running
 pg_create_fresh_db "$db"
 log "database $db, jar $jar, $INVOICES invoices, $PROBES timer probes, job lock time ${LOCK_MS} ms"
 
-start_node() {   # name port -> pid on stdout
-  local name="$1" port="$2"
+start_node() {   # name port job-threads -> pid on stdout
+  local name="$1" port="$2" threads="$3"
+  HANDOFF_JOB_THREADS="$threads" HANDOFF_JOB_MAX_THREADS="$threads" \
   HANDOFF_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" \
   HANDOFF_DB_USER="$PG_ADMIN" HANDOFF_DB_PASSWORD="" \
   HANDOFF_JOB_LOCK_TIME_MS="$LOCK_MS" \
@@ -95,11 +96,13 @@ lock_owner() {   # port -> the node's job executor lock owner (readiness details
 }
 
 # The first node creates the schema (Camunda and Flyway); the second starts on it.
+# Node a runs a single job thread, so the jobs it acquires queue up on it while locked: the kill
+# then orphans several jobs, not just the one in progress. Node b has the default threads.
 port_a="$(free_port)"
-pid_a="$(start_node a "$port_a")"; pids+=("$pid_a")
+pid_a="$(start_node a "$port_a" 1)"; pids+=("$pid_a")
 await_ready a "$port_a" "$pid_a"
 port_b="$(free_port)"
-pid_b="$(start_node b "$port_b")"; pids+=("$pid_b")
+pid_b="$(start_node b "$port_b" 4)"; pids+=("$pid_b")
 await_ready b "$port_b" "$pid_b"
 owner_a="$(lock_owner "$port_a")"
 owner_b="$(lock_owner "$port_b")"

@@ -19,6 +19,7 @@ public class IncidentDecisions {
   public static final String PRIORITY = "incident-priority";
   public static final String SLA_TARGETS = "incident-sla-targets";
   public static final String ASSIGNMENT = "incident-assignment";
+  public static final String AGENT_CATEGORY = "incident-agent-category";
 
   private final DecisionService decisionService;
 

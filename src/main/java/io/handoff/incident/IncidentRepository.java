@@ -85,6 +85,16 @@ public class IncidentRepository {
         .update();
   }
 
+  /** The agent's confident proposal, mapped to a category: the incident leaves triage. */
+  public void recordClassification(
+      String id, String category, KnownRequest knownRequest, String proposal, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET category = ?, known_request = ?, category_proposal = ?, status = ?,"
+                + " updated_at = ? WHERE id = ?")
+        .params(category, knownRequest.name(), proposal, IncidentStatus.OPEN.name(), ts(now), id)
+        .update();
+  }
+
   public void recordAssessment(
       String id,
       String category,

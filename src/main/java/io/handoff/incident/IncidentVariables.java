@@ -40,6 +40,8 @@ public final class IncidentVariables {
   public static final String CATEGORY_PROPOSAL = "categoryProposal";
   public static final String CATEGORY_CONFIDENCE = "categoryConfidence";
   public static final String CATEGORY_RATIONALE = "categoryRationale";
+  public static final String CATEGORY_NEEDS_HUMAN = "categoryNeedsHuman";
+  public static final String CATEGORY_AUDIT_ID = "categoryAuditId";
 
   // priority and SLA
   public static final String PRIORITY = "priority";
@@ -69,6 +71,7 @@ public final class IncidentVariables {
   public static final String IN_SLA_DECISION = "slaDecision";
   public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
   public static final String IN_ASSIGNMENT_DECISION = "assignmentDecision";
+  public static final String IN_CLASSIFICATION_DECISION = "classificationDecision";
   public static final String IN_CLOSE_REASON = "closeReason";
   public static final String IN_NOTICE = "notice";
   public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";

@@ -3,7 +3,6 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 
 import io.handoff.platform.errors.InvalidRequestException;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -42,12 +41,13 @@ public class RecordTriageDelegate implements JavaDelegate {
     String triagedBy = currentUser(execution);
     incidents.recordTriage(incidentId(execution), category, proposal, triagedBy, EngineClock.now());
     log.info(
-        "Incident {} triaged as {} by {} (proposal {}, {}), process instance {}",
+        "Incident {} triaged as {} (known request {}) by {} against the agent's proposal {},"
+            + " process instance {}",
         incidentId(execution),
         category,
+        knownRequest(execution),
         triagedBy,
         proposal,
-        proposal == null ? "none" : Objects.equals(proposal, category) ? "agreed" : "overruled",
         execution.getProcessInstanceId());
   }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
@@ -96,9 +97,51 @@ class IncidentApiTest extends IncidentTestSupport {
     var response = asIntegration().body(report("LOW", "LOW", null)).post("/api/incidents");
     String id = response.path("incidentId");
     assertThat(response.header("Location")).endsWith("/api/incidents/" + id);
-    assertThat((String) response.path("status")).isEqualTo("TRIAGE");
     assertThat((String) response.path("priority")).isEqualTo("P5");
-    assertThat((Object) response.path("category")).isNull();
+  }
+
+  @Test
+  void incidentWithoutCategoryIsClassifiedByTheAgentWhenItIsConfident() {
+    var response =
+        asIntegration()
+            .body(report("LOW", "LOW", null))
+            .post("/api/incidents")
+            .then()
+            .statusCode(201);
+    response.body("category", equalTo("network")).body("status", equalTo("IN_PROGRESS"));
+    String processInstanceId = response.extract().path("processInstanceId");
+
+    asIntegration()
+        .queryParam("processInstanceId", processInstanceId)
+        .get("/api/audit/agent-actions")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].task", equalTo("classify-incident"))
+        .body("[0].activityId", equalTo("ClassifyIncidentTask"))
+        .body("[0].output.proposal", equalTo("network"))
+        .body("[0].routedToPerson", equalTo(false))
+        .body("[0].autonomy", equalTo("supervised"));
+  }
+
+  @Test
+  void vagueIncidentAnswersTriageWithoutCategoryAndTheAgentsProposalIsAudited() {
+    var body = report("LOW", "LOW", null);
+    body.put("title", VAGUE_TITLE);
+    body.put("description", VAGUE_DESCRIPTION);
+    var response = asIntegration().body(body).post("/api/incidents").then().statusCode(201);
+    response.body("status", equalTo("TRIAGE")).body("category", nullValue());
+    String processInstanceId = response.extract().path("processInstanceId");
+
+    asIntegration()
+        .queryParam("processInstanceId", processInstanceId)
+        .get("/api/audit/agent-actions")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].routedToPerson", equalTo(true))
+        .body("[0].output.proposal", notNullValue())
+        .body("[0].decidedBy", nullValue());
   }
 
   @Test
@@ -339,7 +382,13 @@ class IncidentApiTest extends IncidentTestSupport {
         .then()
         .body("status", equalTo("CLOSED"))
         .body("closeReason", equalTo("ALERT_RESOLVED"));
-    asIntegration().get("/api/incidents/" + ids.get(2)).then().body("status", equalTo("TRIAGE"));
+    // the alert without a category label was classified by the agent
+    asIntegration()
+        .get("/api/incidents/" + ids.get(2))
+        .then()
+        .body("status", equalTo("IN_PROGRESS"))
+        .body("category", equalTo("database"))
+        .body("assignedGroup", equalTo("database-ops"));
 
     // a resolved alert with no open incident changes nothing; the same alert firing again
     // later opens a new incident
@@ -479,7 +528,7 @@ class IncidentApiTest extends IncidentTestSupport {
         .statusCode(200)
         .body("id", equalTo("incident-report"))
         .body("components.key", hasItem("impact"));
-    String title = unique("Laptop will not boot");
+    String title = VAGUE_TITLE;
     String instanceId =
         as(DemoUsers.ERIN)
             .body(
@@ -487,7 +536,7 @@ class IncidentApiTest extends IncidentTestSupport {
                     "variables",
                     Map.of(
                         "title", Map.of("value", title),
-                        "description", Map.of("value", "Black screen"),
+                        "description", Map.of("value", VAGUE_DESCRIPTION),
                         "service", Map.of("value", "laptop"),
                         "impact", Map.of("value", "LOW"),
                         "urgency", Map.of("value", "HIGH"),
@@ -544,5 +593,14 @@ class IncidentApiTest extends IncidentTestSupport {
     assertThat(triaged.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
     assertThat(candidateGroups(task(triaged, IncidentVariables.RESOLVE_TASK)))
         .containsExactly("service-desk");
+    asIntegration()
+        .queryParam("processInstanceId", instanceId)
+        .get("/api/audit/agent-actions")
+        .then()
+        .statusCode(200)
+        .body("[0].output.proposal", equalTo(triaged.categoryProposal()))
+        .body("[0].decidedBy", equalTo(DemoUsers.SAM))
+        .body("[0].humanDecision", equalTo("hardware"))
+        .body("[0].agrees", equalTo(false));
   }
 }

@@ -92,4 +92,37 @@ class IncidentDecisionTablesTest {
         .containsEntry("secondLevelGroup", second)
         .containsEntry("topLevelGroup", top);
   }
+
+  @ParameterizedTest(name = "agent label {0} with {1} from intake -> {2} / {3}")
+  @CsvSource({
+    "network,        NONE,            network,     NONE",
+    "hardware,       NONE,            hardware,    NONE",
+    "access,         NONE,            access,      NONE",
+    "application,    NONE,            application, NONE",
+    "security,       NONE,            security,    NONE",
+    "database,       NONE,            database,    NONE",
+    "password-reset, NONE,            access,      PASSWORD_RESET",
+    "network,        PASSWORD_RESET,  access,      PASSWORD_RESET",
+    "password-reset, ACCOUNT_LOCKOUT, access,      ACCOUNT_LOCKOUT"
+  })
+  void agentLabelMapsToCategoryAndPasswordResetsToAutomaticRemediation(
+      String label, String intakeRequest, String category, String knownRequest) {
+    Map<String, Object> mapped =
+        evaluate(
+            IncidentDecisions.AGENT_CATEGORY,
+            Map.of("categoryProposal", label, "knownRequest", intakeRequest));
+    assertThat(mapped)
+        .containsEntry("category", category)
+        .containsEntry("knownRequest", knownRequest);
+  }
+
+  @org.junit.jupiter.api.Test
+  void unknownAgentLabelMatchesNoRule() {
+    assertThat(
+            decisionService
+                .evaluateDecisionByKey(IncidentDecisions.AGENT_CATEGORY)
+                .variables(Map.of("categoryProposal", "printing", "knownRequest", "NONE"))
+                .evaluate())
+        .isEmpty();
+  }
 }

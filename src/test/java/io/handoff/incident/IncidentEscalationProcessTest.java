@@ -4,9 +4,11 @@ import static io.handoff.incident.IncidentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.handoff.agent.audit.AgentAction;
 import io.handoff.support.HandoffSpringTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,11 +19,17 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of incident-escalation, with the engine clock moved instead of waiting. */
 @HandoffSpringTest
 class IncidentEscalationProcessTest extends IncidentTestSupport {
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentEscalationProcessTest.class);
 
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
@@ -60,32 +68,184 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
         .isEqualTo(MONDAY_NINE.plus(Duration.ofHours(54)));
   }
 
+  @ParameterizedTest(name = "{2}: {0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Wi-Fi keeps dropping | The wireless network on floor 3 disconnects every few minutes and"
+            + " the VPN cannot reconnect | network | network-ops | P3",
+        "Database replication lag | The orders database replica is hours behind the primary and"
+            + " queries time out | database | database-ops | P3",
+        "CRM crashes | The CRM application crashes with an error when I save a customer record"
+            + " | application | app-support | P3",
+        "Phishing email | I clicked a link in a suspicious phishing email and entered my"
+            + " credentials | security | security-ops | P2"
+      })
+  void confidentClassificationGoesStraightToTheAssignedGroupWithoutTriage(
+      String title, String description, String category, String group, String priority) {
+    Incident incident =
+        reportText(title, description, Level.MEDIUM, Level.MEDIUM, null, KnownRequest.NONE);
+
+    AgentAction classified = classification(incident);
+    log.info(
+        "'{}' classified as {} with confidence {}",
+        title,
+        incident.categoryProposal(),
+        classified.confidence());
+    assertThat(classified.routedToPerson()).isFalse();
+    assertThat(classified.confidence()).isGreaterThanOrEqualTo(new BigDecimal("0.75"));
+    assertThat(classified.autonomy()).isEqualTo("supervised");
+    assertThat(incident.categoryProposal()).isEqualTo(category);
+    assertThat(incident.category()).isEqualTo(category);
+    assertThat(incident.knownRequest()).isEqualTo(KnownRequest.NONE);
+    assertThat(incident.priority()).isEqualTo(priority);
+    assertThat(incident.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
+    assertThat(incident.triagedBy()).isNull();
+    assertThat(instance(incident))
+        .hasPassed("ClassifyIncidentTask", "ApplyClassificationTask")
+        .hasNotPassed(TRIAGE_TASK)
+        .isWaitingAt(RESOLVE_TASK, "SlaReminderDueEvent");
+    assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly(group);
+    assertThat(runtimeService.getVariable(incident.processInstanceId(), CATEGORY_NEEDS_HUMAN))
+        .isEqualTo(false);
+  }
+
   @Test
-  void incidentWithoutCategoryIsTriagedByTheServiceDeskAndTheDecisionIsRecorded() {
-    Incident incident = report(Level.HIGH, Level.MEDIUM, null);
+  void vagueIncidentIsTriagedAndTheDecisionIsRecordedAgainstTheAgentsProposal() {
+    Incident incident = reportVague(Level.HIGH, Level.MEDIUM);
 
     assertThat(incident.status()).isEqualTo(IncidentStatus.TRIAGE);
+    assertThat(incident.category()).isNull();
     assertThat(incident.priority()).as("provisional").isEqualTo("P2");
+    AgentAction classified = classification(incident);
+    log.info(
+        "Vague ticket proposed as {} with confidence {}",
+        classified.output(),
+        classified.confidence());
+    assertThat(classified.routedToPerson()).isTrue();
+    assertThat(classified.confidence()).isLessThan(new BigDecimal("0.75"));
+    String proposal =
+        (String) runtimeService.getVariable(incident.processInstanceId(), CATEGORY_PROPOSAL);
+    assertThat(proposal).isNotNull().isNotEqualTo("database");
     Task triage = task(incident, TRIAGE_TASK);
     assertThat(candidateGroups(triage)).containsExactly("service-desk");
 
-    identityService.setAuthentication("sam", List.of("service-desk", "employees"));
-    try {
-      taskService.complete(
-          triage.getId(),
-          Variables.createVariables()
-              .putValue(CATEGORY, "database")
-              .putValue(KNOWN_REQUEST, "NONE"));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    taskService.claim(triage.getId(), "sam");
+    completeAs(
+        "sam",
+        triage,
+        Variables.createVariables().putValue(CATEGORY, "database").putValue(KNOWN_REQUEST, "NONE"));
 
     Incident triaged = reload(incident);
     assertThat(triaged.category()).isEqualTo("database");
     assertThat(triaged.triagedBy()).isEqualTo("sam");
+    assertThat(triaged.categoryProposal()).isEqualTo(proposal);
     assertThat(triaged.assignedGroup()).isEqualTo("database-ops");
     assertThat(triaged.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
     assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("database-ops");
+    AgentAction decided = classification(incident);
+    assertThat(decided.decidedBy()).isEqualTo("sam");
+    assertThat(decided.humanDecision()).isEqualTo("\"database\"");
+    assertThat(decided.agrees()).isFalse();
+    assertThat(decided.decidedAt()).isNotNull();
+  }
+
+  @Test
+  void triageThatConfirmsTheProposalCountsAsAgreement() {
+    Incident incident = reportVague(Level.MEDIUM, Level.MEDIUM);
+    String proposal =
+        (String) runtimeService.getVariable(incident.processInstanceId(), CATEGORY_PROPOSAL);
+
+    completeAs(
+        "sam",
+        task(incident, TRIAGE_TASK),
+        Variables.createVariables().putValue(CATEGORY, proposal).putValue(KNOWN_REQUEST, "NONE"));
+
+    AgentAction decided = classification(incident);
+    assertThat(decided.decidedBy()).isEqualTo("sam");
+    assertThat(decided.agrees()).isTrue();
+    assertThat(reload(incident).category()).isEqualTo(proposal);
+  }
+
+  @Test
+  void lockoutPickedInTriageIsRecordedAsThePasswordResetLabelAndRemediated() {
+    Incident incident = reportVague(Level.LOW, Level.MEDIUM);
+
+    completeAs(
+        "sam",
+        task(incident, TRIAGE_TASK),
+        Variables.createVariables()
+            .putValue(CATEGORY, "access")
+            .putValue(KNOWN_REQUEST, "ACCOUNT_LOCKOUT"));
+
+    AgentAction decided = classification(incident);
+    assertThat(decided.humanDecision()).isEqualTo("\"password-reset\"");
+    assertThat(decided.decidedBy()).isEqualTo("sam");
+    runJob(incident, "RemediateAutomaticallyTask");
+    assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:ACCOUNT_LOCKOUT");
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.CLOSED);
+  }
+
+  @Test
+  void passwordResetTextIsRemediatedAutomaticallyWithNoPerson() {
+    Incident incident =
+        reportText(
+            "Forgot my password",
+            "I forgot my password and need a reset for my Windows login",
+            Level.LOW,
+            Level.MEDIUM,
+            null,
+            KnownRequest.NONE);
+
+    AgentAction classified = classification(incident);
+    log.info("Password reset ticket classified with confidence {}", classified.confidence());
+    assertThat(classified.routedToPerson()).isFalse();
+    assertThat(incident.categoryProposal()).isEqualTo("password-reset");
+    assertThat(incident.category()).isEqualTo("access");
+    assertThat(incident.knownRequest()).isEqualTo(KnownRequest.PASSWORD_RESET);
+    assertThat(incident.status()).isEqualTo(IncidentStatus.OPEN);
+
+    runJob(incident, "RemediateAutomaticallyTask");
+    runJob(incident, "NotifyReporterOfRemediationTask");
+
+    Incident closed = reload(incident);
+    assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(closed.closeReason()).isEqualTo("AUTO_REMEDIATED");
+    assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:PASSWORD_RESET");
+    assertThat(instance(incident)).isNull();
+    assertThat(
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(incident.processInstanceId())
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void categorySuppliedAtIntakeIsKeptAndTheAgentIsNotAsked() {
+    Incident incident =
+        reportText(
+            "Database replication lag",
+            "The orders database replica is hours behind the primary and queries time out",
+            Level.MEDIUM,
+            Level.MEDIUM,
+            "network",
+            KnownRequest.NONE);
+
+    assertThat(incident.category()).isEqualTo("network");
+    assertThat(incident.assignedGroup()).isEqualTo("network-ops");
+    assertThat(incident.categoryProposal()).isNull();
+    assertThat(instance(incident)).hasNotPassed("ClassifyIncidentTask", TRIAGE_TASK);
+    assertThat(agentActions(incident)).isEmpty();
+  }
+
+  private void completeAs(String user, Task task, Map<String, Object> variables) {
+    identityService.setAuthentication(user, List.of("service-desk", "employees"));
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   @Test
@@ -318,8 +478,8 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     String fingerprint = unique("fp");
     NewIncident alert =
         new NewIncident(
-            "DiskFull on db-1",
-            null,
+            VAGUE_TITLE,
+            VAGUE_DESCRIPTION,
             "alertmanager",
             "db-1",
             Level.MEDIUM,

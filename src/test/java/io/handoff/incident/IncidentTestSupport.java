@@ -2,6 +2,8 @@ package io.handoff.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.agent.audit.AgentAction;
+import io.handoff.agent.audit.AgentAuditRepository;
 import io.handoff.support.RestTestSupport;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,12 +31,18 @@ abstract class IncidentTestSupport extends RestTestSupport {
 
   static final Instant MONDAY_NINE = Instant.parse("2026-03-02T09:00:00Z");
 
+  /** A ticket the local classifier cannot place with confidence (about 0.59): it goes to triage. */
+  static final String VAGUE_TITLE = "Something is wrong";
+
+  static final String VAGUE_DESCRIPTION = "It is not working since this morning, please help";
+
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IncidentService incidentService;
   @Autowired IncidentRepository incidents;
+  @Autowired AgentAuditRepository agentAudit;
 
   @BeforeEach
   void startTheClockOnMondayMorning() {
@@ -73,6 +81,46 @@ abstract class IncidentTestSupport extends RestTestSupport {
             request,
             IncidentSource.REST,
             null));
+  }
+
+  /** Reports an incident with this text (what the classification agent reads). */
+  Incident reportText(
+      String title,
+      String description,
+      Level impact,
+      Level urgency,
+      String category,
+      KnownRequest request) {
+    return incidentService.report(
+        new NewIncident(
+            title,
+            description,
+            "erin",
+            "workplace",
+            impact,
+            urgency,
+            category,
+            request,
+            IncidentSource.REST,
+            null));
+  }
+
+  /** An incident without a category whose text leaves the agent unsure: it waits in triage. */
+  Incident reportVague(Level impact, Level urgency) {
+    return reportText(VAGUE_TITLE, VAGUE_DESCRIPTION, impact, urgency, null, KnownRequest.NONE);
+  }
+
+  /** The classification agent's audit rows of the incident's process instance. */
+  List<AgentAction> agentActions(Incident incident) {
+    return agentAudit.findByProcessInstance(incident.processInstanceId());
+  }
+
+  /** The one classification the agent made for the incident. */
+  AgentAction classification(Incident incident) {
+    List<AgentAction> actions = agentActions(incident);
+    assertThat(actions).as("agent actions").hasSize(1);
+    assertThat(actions.get(0).activityId()).isEqualTo("ClassifyIncidentTask");
+    return actions.get(0);
   }
 
   Incident report(Level impact, Level urgency, String category) {

@@ -129,7 +129,7 @@ class AgentAgreementTest extends RestTestSupport {
             .extract()
             .asString();
     assertThat(scrape)
-        .contains("handoff_agent_agreement{task=\"classify-incident\"}")
+        .containsPattern("handoff_agent_agreement\\{[^}]*task=\"classify-incident\"[^}]*\\}")
         .contains("handoff_agent_invocations_total{")
         .contains("outcome=\"routed\"")
         .contains("handoff_agent_latency_seconds_count{");

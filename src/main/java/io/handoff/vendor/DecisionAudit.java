@@ -20,6 +20,12 @@ public class DecisionAudit {
 
   public static final String PLATFORM = "platform";
 
+  /** A governed agent step whose proposal stood without a person. */
+  public static final String AGENT = "agent";
+
+  /** The decision recorded for the contract review, by the agent step or by legal. */
+  public static final String CONTRACT_REVIEW = "CONTRACT_REVIEW";
+
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
 

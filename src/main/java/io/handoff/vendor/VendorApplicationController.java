@@ -77,9 +77,16 @@ public class VendorApplicationController {
   /** The application this one duplicates. */
   public record DuplicateView(String kind, String id, String matchedOn) {}
 
-  /** Legal's reading of the contract. */
+  /**
+   * The contract's terms as reviewed: by the agent step when its reading stood ({@code reviewedBy}
+   * = {@code agent}), else by the legal reviewer named.
+   */
   public record ContractReviewView(
-      String outcome, String paymentTerms, String liabilityCap, Boolean dataProcessingClause) {}
+      String outcome,
+      String paymentTerms,
+      String liabilityCap,
+      Boolean dataProcessingClause,
+      String reviewedBy) {}
 
   /** One group's decision. */
   public record ApprovalView(
@@ -117,6 +124,13 @@ public class VendorApplicationController {
             .find(applicationId)
             .orElseThrow(
                 () -> ApiProblemException.notFound("No vendor application " + applicationId));
+    List<DecisionAudit.Entry> decisions = audit.of(applicationId);
+    String contractReviewedBy =
+        decisions.stream()
+            .filter(e -> DecisionAudit.CONTRACT_REVIEW.equals(e.decision()))
+            .reduce((first, second) -> second)
+            .map(DecisionAudit.Entry::decidedBy)
+            .orElse(null);
     return new ApplicationView(
         a.applicationId(),
         a.processInstanceId(),
@@ -147,11 +161,15 @@ public class VendorApplicationController {
         a.contractOutcome() == null
             ? null
             : new ContractReviewView(
-                a.contractOutcome(), a.paymentTerms(), a.liabilityCap(), a.dataProcessingClause()),
+                a.contractOutcome(),
+                a.paymentTerms(),
+                a.liabilityCap(),
+                a.dataProcessingClause(),
+                contractReviewedBy),
         a.closingReason(),
         a.vendorId(),
         a.createdAt(),
-        audit.of(applicationId).stream()
+        decisions.stream()
             .map(
                 e ->
                     new DecisionView(

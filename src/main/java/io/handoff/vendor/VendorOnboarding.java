@@ -226,23 +226,38 @@ public class VendorOnboarding {
     return new RiskAssessment(countryRisk, tier, groups);
   }
 
-  /** Legal's review of the supplier contract. */
+  /**
+   * The review of the supplier contract: its terms and outcome on the application, and an audit
+   * entry.
+   *
+   * @param decidedBy the legal reviewer, or {@link DecisionAudit#AGENT} when the agent step's
+   *     reading stood
+   * @param context further audit details (comment, the agent's confidence, its audit id, …)
+   */
   public void recordContractReview(
       String applicationId,
-      String userId,
+      String decidedBy,
       String paymentTerms,
       String liabilityCap,
       Boolean dataProcessingClause,
       String outcome,
-      String comment) {
+      Map<String, ?> context) {
     applications.recordContractReview(
         applicationId, paymentTerms, liabilityCap, dataProcessingClause, outcome);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("paymentTerms", paymentTerms);
     details.put("liabilityCap", liabilityCap);
     details.put("dataProcessingClausePresent", dataProcessingClause);
-    details.put("comment", comment);
-    audit.record(applicationId, "CONTRACT_REVIEW", userId, outcome, details);
+    details.putAll(context);
+    audit.record(applicationId, DecisionAudit.CONTRACT_REVIEW, decidedBy, outcome, details);
+    log.info(
+        "Application {}: contract review {} by {} (payment {}, liability cap {}, data processing {})",
+        applicationId,
+        outcome,
+        decidedBy,
+        paymentTerms,
+        liabilityCap,
+        dataProcessingClause);
   }
 
   /** One group's approval decision. */

@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.agent.AgentStepVariables;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,12 +51,35 @@ public final class VendorOnboardingVariables {
   public static final String REQUIRED_APPROVALS = "requiredApprovals";
   public static final String APPROVAL_GROUP = "approvalGroup";
 
-  // contract review
+  // contract review (the terms, whether the agent step or legal read them)
   public static final String PAYMENT_TERMS = "paymentTerms";
   public static final String LIABILITY_CAP = "liabilityCap";
   public static final String DATA_PROCESSING_CLAUSE_PRESENT = "dataProcessingClausePresent";
   public static final String CONTRACT_REVIEW_OUTCOME = "contractReviewOutcome";
   public static final String CONTRACT_REVIEW_COMMENT = "contractReviewComment";
+
+  // the contract-review agent step: its result prefix (input resultVariable) and results
+  public static final String CONTRACT_REVIEW = "contractReview";
+  public static final String CONTRACT_REVIEW_PROPOSAL =
+      CONTRACT_REVIEW + AgentStepVariables.PROPOSAL;
+  public static final String CONTRACT_REVIEW_CONFIDENCE =
+      CONTRACT_REVIEW + AgentStepVariables.CONFIDENCE;
+  public static final String CONTRACT_REVIEW_RATIONALE =
+      CONTRACT_REVIEW + AgentStepVariables.RATIONALE;
+  public static final String CONTRACT_REVIEW_NEEDS_HUMAN =
+      CONTRACT_REVIEW + AgentStepVariables.NEEDS_HUMAN;
+  public static final String CONTRACT_REVIEW_AUDIT_ID =
+      CONTRACT_REVIEW + AgentStepVariables.AUDIT_ID;
+
+  /** Input of the agent step and of "Record agent's contract terms": the result prefix. */
+  public static final String RESULT_VARIABLE = AgentStepVariables.RESULT_VARIABLE;
+
+  // legal's task: the agent's reading (local to the task) and legal's verdict on it
+  public static final String PROPOSED_PAYMENT_TERMS = "proposedPaymentTerms";
+  public static final String PROPOSED_LIABILITY_CAP = "proposedLiabilityCap";
+  public static final String PROPOSED_DATA_PROCESSING_CLAUSE = "proposedDataProcessingClause";
+  public static final String PROPOSED_MISSING_CLAUSES = "proposedMissingClauses";
+  public static final String CONTRACT_REVIEW_AGREED = "contractReviewAgreed";
 
   // approvals
   public static final String APPROVAL_DECISION = "approvalDecision";

@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
@@ -78,7 +80,7 @@ class VendorApplicationApiTest extends RestTestSupport {
   }
 
   @Test
-  void theStatusShowsRiskTierRequiredApprovalsAndScreening() {
+  void theStatusShowsRiskTierRequiredApprovalsScreeningAndTheAgentsContractReview() {
     Map<String, Object> body = validBody();
     body.put("vatId", "de " + ((String) body.get("vatId")).substring(2));
     String id = submit(body);
@@ -95,32 +97,27 @@ class VendorApplicationApiTest extends RestTestSupport {
         .body("approvals", empty())
         .body("screening.outcome", equalTo("CLEAR"))
         .body("screening.score", notNullValue())
+        .body("contractReview.outcome", equalTo("ACCEPTED"))
+        .body("contractReview.paymentTerms", equalTo("net 30 days"))
+        .body("contractReview.liabilityCap", equalTo("EUR 1000000.00"))
+        .body("contractReview.dataProcessingClause", equalTo(true))
+        .body("contractReview.reviewedBy", equalTo("agent"))
         .body(
             "decisions.decision",
-            equalTo(List.of("DUPLICATE_CHECK", "SANCTIONS_SCREENING", "RISK_TIER")))
+            equalTo(
+                List.of("DUPLICATE_CHECK", "SANCTIONS_SCREENING", "RISK_TIER", "CONTRACT_REVIEW")))
         .body("decisions[2].decidedBy", equalTo("dmn"))
         .body("decisions[2].details.inputs.country", equalTo("DE"))
-        .body("decisions[2].details.requiredApprovals", equalTo(List.of("procurement")));
+        .body("decisions[2].details.requiredApprovals", equalTo(List.of("procurement")))
+        .body("decisions[3].decidedBy", equalTo("agent"))
+        .body("decisions[3].details.confidence", equalTo(0.95f))
+        .body("decisions[3].details.agentAuditId", notNullValue());
   }
 
   @Test
   void anApprovedApplicationShowsItsApprovalsAndTheVendorCanBeRead() {
     String id = submit(validBody());
     String pi = applications.get(id).processInstanceId();
-    complete(
-        pi,
-        "ReviewContractTask",
-        DemoUsers.LEO,
-        List.of("legal"),
-        Map.of(
-            "paymentTerms",
-            "net 30",
-            "liabilityCap",
-            "EUR 500,000",
-            "dataProcessingClausePresent",
-            true,
-            "contractReviewOutcome",
-            "ACCEPTED"));
     complete(
         pi,
         "ApproveVendorTask",
@@ -141,7 +138,7 @@ class VendorApplicationApiTest extends RestTestSupport {
             .body("approvals[0].outcome", equalTo("APPROVED"))
             .body("approvals[0].reason", equalTo("needed for office supplies"))
             .body("approvals[0].decidedAt", notNullValue())
-            .body("contractReview.paymentTerms", equalTo("net 30"))
+            .body("contractReview.paymentTerms", equalTo("net 30 days"))
             .extract()
             .path("vendorId");
     asIntegration()
@@ -168,6 +165,57 @@ class VendorApplicationApiTest extends RestTestSupport {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  @Test
+  void aContractLegalReviewedNamesLegalAsReviewerAndTheAgentAuditHasTheVerdict() {
+    Map<String, Object> body = validBody();
+    body.put("contractText", VendorRequests.CONTRACT_WITHOUT_DATA_PROCESSING_CLAUSE);
+    String id = submit(body);
+    String pi = applications.get(id).processInstanceId();
+    asIntegration()
+        .get(APPLICATIONS + "/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("contractReview", nullValue())
+        .body("decisions.decision", not(hasItem("CONTRACT_REVIEW")));
+
+    complete(
+        pi,
+        "ReviewContractTask",
+        DemoUsers.LEO,
+        List.of("legal"),
+        Map.of(
+            "dataProcessingClausePresent",
+            true,
+            "contractReviewAgreed",
+            false,
+            "contractReviewOutcome",
+            "ACCEPTED",
+            "contractReviewComment",
+            "the data processing agreement is a separate document"));
+
+    asIntegration()
+        .get(APPLICATIONS + "/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("contractReview.outcome", equalTo("ACCEPTED"))
+        .body("contractReview.paymentTerms", equalTo("net 45 days"))
+        .body("contractReview.liabilityCap", equalTo("EUR 250000.00"))
+        .body("contractReview.dataProcessingClause", equalTo(true))
+        .body("contractReview.reviewedBy", equalTo(DemoUsers.LEO));
+    asIntegration()
+        .queryParam("processInstanceId", pi)
+        .get("/api/audit/agent-actions")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].activityId", equalTo("AgentReviewContractTask"))
+        .body("[0].routedToPerson", equalTo(true))
+        .body("[0].output.proposal.missing", equalTo(List.of("dataProcessingClause")))
+        .body("[0].decidedBy", equalTo(DemoUsers.LEO))
+        .body("[0].humanDecision", equalTo("disagree"))
+        .body("[0].agrees", equalTo(false));
   }
 
   @Test

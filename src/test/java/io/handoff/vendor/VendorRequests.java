@@ -9,11 +9,33 @@ import org.iban4j.Iban;
 /** Valid vendor applications with a fresh VAT number and IBAN each, so tests do not collide. */
 public final class VendorRequests {
 
+  /**
+   * A complete, clear contract: payment terms, liability cap and a data-processing clause. The
+   * contract-review agent step reads it with confidence 0.95 and no legal review is needed.
+   */
   public static final String CONTRACT =
       """
       Supply agreement. Payment terms: net 30 days from invoice. Liability of the supplier is
       capped at EUR 1,000,000. The supplier processes personal data only on documented
       instructions (data processing agreement, Annex 2).
+      """;
+
+  /** Clear payment terms and liability cap, but no data-processing clause: legal reviews it. */
+  public static final String CONTRACT_WITHOUT_DATA_PROCESSING_CLAUSE =
+      """
+      Supply agreement. Invoices are payable within 45 days. The supplier's liability shall not
+      exceed EUR 250,000 per year. Deliveries go to the sites listed in Annex 1.
+      """;
+
+  /**
+   * A vague contract: two payment periods that contradict each other, so the agent step is unsure
+   * (confidence 0.70, below the 0.75 threshold) and legal reviews it.
+   */
+  public static final String VAGUE_CONTRACT =
+      """
+      Framework agreement. Invoices are payable within 30 days; payment for urgent orders is due
+      within 10 days. Liability of the supplier is capped at EUR 500,000. The supplier processes
+      personal data only on documented instructions (data processing agreement, Annex 3).
       """;
 
   private VendorRequests() {}
@@ -45,6 +67,21 @@ public final class VendorRequests {
         dataAccess,
         CONTRACT,
         requestedBy);
+  }
+
+  /** The same application with another contract text. */
+  public static VendorApplicationRequest withContract(VendorApplicationRequest r, String contract) {
+    return new VendorApplicationRequest(
+        r.legalName(),
+        r.country(),
+        r.vatId(),
+        r.iban(),
+        r.contactEmail(),
+        r.category(),
+        r.annualSpend(),
+        r.dataAccess(),
+        contract,
+        r.requestedBy());
   }
 
   public static VendorApplicationRequest withCountry(

@@ -39,7 +39,8 @@ class VendorTasklistTest extends RestTestSupport {
     variables.put("category", typed("OFFICE_SUPPLIES", "String"));
     variables.put("annualSpend", typed(9500.5, "Double"));
     variables.put("dataAccess", typed(false, "Boolean"));
-    variables.put("contractText", typed(VendorRequests.CONTRACT, "String"));
+    variables.put(
+        "contractText", typed(VendorRequests.CONTRACT_WITHOUT_DATA_PROCESSING_CLAUSE, "String"));
     return Map.of("variables", variables);
   }
 
@@ -90,15 +91,26 @@ class VendorTasklistTest extends RestTestSupport {
         .get("/engine-rest/task/{id}/form-variables", review)
         .then()
         .statusCode(200)
-        .body("contractText.value", equalTo(VendorRequests.CONTRACT));
+        .body("contractText.value", equalTo(VendorRequests.CONTRACT_WITHOUT_DATA_PROCESSING_CLAUSE))
+        // the agent's reading, shown read-only and prefilled into legal's fields
+        .body("proposedPaymentTerms.value", equalTo("net 45 days"))
+        .body("proposedLiabilityCap.value", equalTo("EUR 250000.00"))
+        .body("proposedDataProcessingClause.value", equalTo(false))
+        .body("proposedMissingClauses.value", equalTo("data-processing clause"))
+        .body("contractReviewConfidence.value", equalTo(0.65f))
+        .body("contractReviewRationale.value", containsString("no data-processing clause"))
+        .body("paymentTerms.value", equalTo("net 45 days"))
+        .body("liabilityCap.value", equalTo("EUR 250000.00"))
+        .body("dataProcessingClausePresent.value", equalTo(false));
     as(DemoUsers.LEO)
         .body(
             Map.of(
                 "variables",
                 Map.of(
                     "paymentTerms", typed("net 45 days", "String"),
-                    "liabilityCap", typed("EUR 250,000", "String"),
+                    "liabilityCap", typed("EUR 250,000 per year", "String"),
                     "dataProcessingClausePresent", typed(false, "Boolean"),
+                    "contractReviewAgreed", typed(true, "Boolean"),
                     "contractReviewOutcome", typed("ACCEPTED", "String"))))
         .post("/engine-rest/task/{id}/submit-form", review)
         .then()
@@ -131,5 +143,6 @@ class VendorTasklistTest extends RestTestSupport {
     assertThat(a.annualSpend()).isEqualByComparingTo("9500.5");
     assertThat(a.status()).isEqualTo(ApplicationStatus.AWAITING_APPROVAL);
     assertThat(a.paymentTerms()).isEqualTo("net 45 days");
+    assertThat(a.liabilityCap()).isEqualTo("EUR 250,000 per year");
   }
 }

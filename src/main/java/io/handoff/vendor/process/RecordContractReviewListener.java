@@ -1,5 +1,7 @@
 package io.handoff.vendor.process;
 
+import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_AGREED;
+import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_AUDIT_ID;
 import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_COMMENT;
 import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_OUTCOME;
 import static io.handoff.vendor.VendorOnboardingVariables.DATA_PROCESSING_CLAUSE_PRESENT;
@@ -9,11 +11,17 @@ import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Stores and audits legal's reading of the contract when "Review contract" is completed. */
+/**
+ * Stores and audits legal's reading of the contract when "Review contract" is completed, with
+ * whether legal found the agent step's reading correct. (The agent audit gets legal's verdict from
+ * the task's second listener, {@code recordAgentDecision}.)
+ */
 @Component("recordContractReview")
 public class RecordContractReviewListener implements TaskListener {
 
@@ -32,6 +40,11 @@ public class RecordContractReviewListener implements TaskListener {
       throw new IllegalArgumentException(
           CONTRACT_REVIEW_OUTCOME + " must be ACCEPTED or REJECTED, not " + outcome);
     }
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("comment", VendorOnboardingVariables.string(task, CONTRACT_REVIEW_COMMENT));
+    context.put("agentAuditId", VendorOnboardingVariables.string(task, CONTRACT_REVIEW_AUDIT_ID));
+    context.put(
+        "agentReadingCorrect", VendorOnboardingVariables.bool(task, CONTRACT_REVIEW_AGREED));
     onboarding.recordContractReview(
         VendorOnboardingVariables.applicationId(task),
         users.completedBy(task),
@@ -39,7 +52,7 @@ public class RecordContractReviewListener implements TaskListener {
         VendorOnboardingVariables.string(task, LIABILITY_CAP),
         VendorOnboardingVariables.bool(task, DATA_PROCESSING_CLAUSE_PRESENT),
         outcome,
-        VendorOnboardingVariables.string(task, CONTRACT_REVIEW_COMMENT));
+        context);
     if ("REJECTED".equals(outcome)) {
       String comment = VendorOnboardingVariables.string(task, CONTRACT_REVIEW_COMMENT);
       task.getExecution()

@@ -1,0 +1,75 @@
+package io.handoff.vendor.process;
+
+import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_REVIEW_OUTCOME;
+import static io.handoff.vendor.VendorOnboardingVariables.DATA_PROCESSING_CLAUSE_PRESENT;
+import static io.handoff.vendor.VendorOnboardingVariables.LIABILITY_CAP;
+import static io.handoff.vendor.VendorOnboardingVariables.PAYMENT_TERMS;
+import static io.handoff.vendor.VendorOnboardingVariables.RESULT_VARIABLE;
+
+import io.handoff.agent.AgentStepVariables;
+import io.handoff.vendor.DecisionAudit;
+import io.handoff.vendor.ProposedContractTerms;
+import io.handoff.vendor.VendorOnboarding;
+import io.handoff.vendor.VendorOnboardingVariables;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the contract-review agent step's proposal as the contract review when it stood without a
+ * person (confident and complete): sets {@code paymentTerms}, {@code liabilityCap}, {@code
+ * dataProcessingClausePresent} and {@code contractReviewOutcome = ACCEPTED}, stores the terms on
+ * the application and audits them with the agent's confidence, rationale and audit id. The input
+ * parameter {@code resultVariable} names the agent step's result prefix. A missing or incomplete
+ * proposal here is a modelling error (the gateway before must send it to legal) and raises an
+ * incident.
+ */
+@Component("recordAgentContractTerms")
+public class RecordAgentContractTermsDelegate implements JavaDelegate {
+
+  static final String ACCEPTED = "ACCEPTED";
+
+  private final VendorOnboarding onboarding;
+
+  public RecordAgentContractTermsDelegate(VendorOnboarding onboarding) {
+    this.onboarding = onboarding;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String prefix = VendorOnboardingVariables.string(execution, RESULT_VARIABLE);
+    if (prefix == null || prefix.isBlank()) {
+      throw new IllegalArgumentException(
+          execution.getCurrentActivityId() + " has no input '" + RESULT_VARIABLE + "'");
+    }
+    ProposedContractTerms.Terms terms =
+        ProposedContractTerms.read(execution.getVariable(AgentStepVariables.proposal(prefix)))
+            .filter(ProposedContractTerms.Terms::complete)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Process instance "
+                            + execution.getProcessInstanceId()
+                            + ": no complete contract proposal in "
+                            + AgentStepVariables.proposal(prefix)
+                            + "; an incomplete or missing proposal must go to legal"));
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("confidence", execution.getVariable(AgentStepVariables.confidence(prefix)));
+    context.put("rationale", execution.getVariable(AgentStepVariables.rationale(prefix)));
+    context.put("agentAuditId", AgentStepVariables.auditId(execution, prefix));
+    onboarding.recordContractReview(
+        VendorOnboardingVariables.applicationId(execution),
+        DecisionAudit.AGENT,
+        terms.paymentTerms(),
+        terms.liabilityCap(),
+        terms.dataProcessingClause(),
+        ACCEPTED,
+        context);
+    execution.setVariable(PAYMENT_TERMS, terms.paymentTerms());
+    execution.setVariable(LIABILITY_CAP, terms.liabilityCap());
+    execution.setVariable(DATA_PROCESSING_CLAUSE_PRESENT, terms.dataProcessingClause());
+    execution.setVariable(CONTRACT_REVIEW_OUTCOME, ACCEPTED);
+  }
+}

@@ -74,6 +74,7 @@ class ResolveMatchExceptionBrowserTest extends ProcurementTestSupport {
         .containsEntry("Variance %", "0.00")
         .containsEntry("Result", "MATCHED");
 
+    browser.maximizeTaskPane();
     browser.choose("Outcome", "Accept the variance");
     String reason = "Surcharge for express delivery agreed with purchasing";
     browser.fill("Reason", reason);

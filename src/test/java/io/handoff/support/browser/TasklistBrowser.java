@@ -158,6 +158,17 @@ public final class TasklistBrowser implements AutoCloseable {
     waitForForm();
   }
 
+  /** Widens the task pane over the filter and list columns, so a form shows at full width. */
+  public void maximizeTaskPane() {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".task-details button.maximize")))
+        .click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.cssSelector(".column-center .tasks-list li.task")));
+  }
+
   /** Name of the task shown in the task pane. */
   public String openTaskName() {
     return driver.findElement(By.cssSelector(".task-details .task-card h2.task")).getText().trim();

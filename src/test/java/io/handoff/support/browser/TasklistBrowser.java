@@ -206,11 +206,14 @@ public final class TasklistBrowser implements AutoCloseable {
         .click();
   }
 
-  /** The form-js field (the element carrying the label and the input) with this label. */
+  /**
+   * The form-js field (the element carrying the label and the input) with this label, in the form
+   * shown: a task's form or a start form.
+   */
   private WebElement field(String label) {
     By byLabel =
         By.xpath(
-            "//div[contains(@class,'form-pane')]//div[contains(concat(' ',@class,' '),"
+            "//form[contains(@class,'fjs-form')]//div[contains(concat(' ',@class,' '),"
                 + " ' fjs-form-field ')][./label[contains(@class,'fjs-form-field-label')]"
                 + "[normalize-space(text()[1])="
                 + xpathLiteral(label)

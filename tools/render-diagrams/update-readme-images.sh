@@ -13,6 +13,7 @@ screenshots=(
   p2p-approve-invoice
   p2p-approval-refused
   incident-triage
+  incident-report
 )
 
 cd "$root/tools/render-diagrams"

@@ -169,6 +169,46 @@ public final class TasklistBrowser implements AutoCloseable {
             By.cssSelector(".column-center .tasks-list li.task")));
   }
 
+  /**
+   * Opens the start form of a process from the Tasklist's "Start process" dialog, by the name the
+   * dialog lists, and waits until the Camunda Form is shown.
+   */
+  public void openStartForm(String processName) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")))
+        .click();
+    By process =
+        By.xpath(
+            "//div[contains(@class,'modal-dialog')]//a[normalize-space(.)="
+                + xpathLiteral(processName)
+                + "]");
+    try {
+      wait.until(ExpectedConditions.elementToBeClickable(process)).click();
+    } catch (TimeoutException e) {
+      throw new AssertionError("no process '" + processName + "' to start", e);
+    }
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector(".modal-dialog form.fjs-form .fjs-form-field")));
+  }
+
+  /** Submits the open start form and waits until the dialog has closed. */
+  public void submitStartForm() {
+    WebElement start =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".modal-dialog .modal-footer button.btn-primary")));
+    start.click();
+    wait.until(
+        ExpectedConditions.or(
+            ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")),
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".page-notifications .alert-danger"))));
+    List<String> errors = errorNotifications();
+    if (!errors.isEmpty()) {
+      throw new AssertionError("the Tasklist refused to start the process: " + errors);
+    }
+  }
+
   /** Name of the task shown in the task pane. */
   public String openTaskName() {
     return driver.findElement(By.cssSelector(".task-details .task-card h2.task")).getText().trim();

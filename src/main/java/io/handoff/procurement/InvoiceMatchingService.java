@@ -84,7 +84,7 @@ public class InvoiceMatchingService {
               + ".";
     }
     if (problem != null) {
-      return new PurchaseOrderCheck(null, problem, false, summary(invoiceId));
+      return new PurchaseOrderCheck(null, problem, false, summary(invoiceId, found));
     }
     PurchaseOrder order = found.get();
     boolean waits =
@@ -133,15 +133,21 @@ public class InvoiceMatchingService {
     return new MatchResult(
         problems.isEmpty(),
         problems.isEmpty() ? null : String.join("\n", problems),
-        summary(invoiceId));
+        summary(invoiceId, Optional.of(order)));
   }
 
-  /** Each line's figures as plain strings, for the table in the Tasklist forms. */
-  public List<Map<String, Object>> summary(String invoiceId) {
+  /**
+   * Each line's figures as plain strings, for the table in the Tasklist forms; the item is the
+   * ordered SKU of the line, empty when the order or the line is unknown.
+   */
+  public List<Map<String, Object>> summary(String invoiceId, Optional<PurchaseOrder> order) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (InvoiceRepository.MatchedLine m : invoices.matchedLines(invoiceId)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("line", m.line().line());
+      row.put(
+          "sku",
+          order.flatMap(o -> o.line(m.line().line())).map(PurchaseOrder.Line::sku).orElse(""));
       row.put("orderedQuantity", Amounts.quantityText(m.orderedQuantity()));
       row.put("receivedQuantity", Amounts.quantityText(m.receivedQuantity()));
       row.put("invoicedQuantity", Amounts.quantityText(m.line().quantity()));

@@ -1,0 +1,47 @@
+package io.handoff.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.handoff.support.DemoUsers;
+import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.browser.TasklistBrowser;
+import io.handoff.support.browser.TasklistSession;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** In a real browser: an employee reports an incident through the Tasklist start form. */
+@HandoffSpringTest
+class ReportIncidentBrowserTest {
+
+  @RegisterExtension final TasklistSession tasklist = new TasklistSession();
+
+  @Autowired IncidentRepository incidents;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void anEmployeeReportsAnIncidentFromTheStartForm() throws Exception {
+    String title = "Docking station dead " + UUID.randomUUID().toString().substring(0, 8);
+    TasklistBrowser browser = tasklist.browser();
+    browser.loginToTasklist(DemoUsers.ERIN);
+    browser.openStartForm("IT incident escalation");
+    browser.fill("What is wrong? (short title)", title);
+    browser.fill("Details", "No screen since this morning");
+    browser.choose("Impact: how many are affected?", "Low");
+    browser.choose("Urgency: how soon must it work again?", "Medium");
+    browser.choose("Category (leave empty if unsure)", "Hardware");
+    browser.screenshot("incident-report");
+    browser.submitStartForm();
+
+    String id =
+        jdbc.sql("SELECT id FROM incident WHERE title = ?")
+            .param(title)
+            .query(String.class)
+            .single();
+    Incident incident = incidents.find(id).orElseThrow();
+    assertThat(incident.reporter()).isEqualTo(DemoUsers.ERIN);
+    assertThat(incident.category()).isEqualTo("hardware");
+  }
+}

@@ -14,6 +14,7 @@ screenshots=(
   p2p-approval-refused
   incident-triage
   incident-report
+  vendor-onboard-start
 )
 
 cd "$root/tools/render-diagrams"

@@ -291,6 +291,16 @@ public final class TasklistBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(input));
     input.clear();
     input.sendKeys(text);
+    if (!text.equals(input.getDomProperty("value"))) {
+      // form-js re-renders a growing text area while keys arrive and may drop them; set the
+      // value the way a paste does and let the form see the input event.
+      ((org.openqa.selenium.JavascriptExecutor) driver)
+          .executeScript(
+              "arguments[0].value = arguments[1];"
+                  + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+              input,
+              text);
+    }
   }
 
   /** Picks an option, by its label, of a select or radio field. */

@@ -253,7 +253,7 @@ if [ "$invoices" -eq "$INVOICES" ] && [ "$started" -eq "$INVOICES" ] && [ "$ende
    && [ "$remediated" -eq "$PLAN_REMEDIATED" ] && [ "$confirmed" -eq "$PLAN_ROUTED" ] \
    && [ "$reviewed" -eq "$PLAN_P1" ] && [ "$reached_2" -ge "$PLAN_LEVEL2" ] \
    && [ "$reached_3" -ge "$PLAN_LEVEL3" ] && [ "$escalations" -ge $(( PLAN_LEVEL2 + PLAN_LEVEL3 )) ] \
-   && [ "$announced" -eq "$escalations" ] && [ "$reminders" -ge "$escalations" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
+   && [ "$announced" -ge 1 ] && [ "$announced" -le "$escalations" ] && [ "$reminders" -ge "$escalations" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
    && [ "$stuck" -eq 0 ] && [ "$incidents" -eq 0 ] \
    && [ "$taken_over" -eq "$(wc -l < "$work/jobs-of-a")" ]; then
   status=0

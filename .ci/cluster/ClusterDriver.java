@@ -31,19 +31,19 @@ import java.util.regex.Pattern;
  *       the automatic approval limit (one async step, payment scheduling).
  *   <li>Incidents through {@code POST /api/incidents}, interleaved with the invoices. Every fourth
  *       is a forgotten password in plain text: the classification step labels it, and the reset,
- *       closing and reporter notice run as async steps with no person. The others carry a
- *       category (and some are P1, which pages on-call asynchronously and asks for a review).
- *       With the cluster test's SLA targets (seconds) their reminder and escalation timers fire on
- *       the job executors of both nodes. Each routed incident is resolved once it has reached its
- *       planned level (1, 2 or 3): a user of the group it is assigned to then claims and completes
- *       "Resolve incident" through the engine REST API; the reporter confirms through {@code POST
+ *       closing and reporter notice run as async steps with no person. The others carry a category
+ *       (and some are P1, which pages on-call asynchronously and asks for a review). With the
+ *       cluster test's SLA targets (seconds) their reminder and escalation timers fire on the job
+ *       executors of both nodes. Each routed incident is resolved once it has reached its planned
+ *       level (1, 2 or 3): a user of the group it is assigned to then claims and completes "Resolve
+ *       incident" through the engine REST API; the reporter confirms through {@code POST
  *       /api/incidents/{id}/confirm} once asked (an async step); P1 reviews are completed by an IT
  *       manager.
  * </ul>
  *
  * <p>A call that fails because its node is gone (connection refused or reset, 5xx) is repeated on
- * the next node. The domain API for invoices is idempotent (the same request again answers 200
- * with the same record); incident intake is not, so before a repeated report the client looks the
+ * the next node. The domain API for invoices is idempotent (the same request again answers 200 with
+ * the same record); incident intake is not, so before a repeated report the client looks the
  * incident up by its title, as an integrator would. Resolving and confirming re-read the incident
  * first, so a step the dead node had committed is not repeated.
  *
@@ -87,7 +87,8 @@ public class ClusterDriver {
       return new Planned(i, true, null, false, 0);
     }
     int routed = i - i / 4;
-    return new Planned(i, false, CATEGORIES.get(routed % CATEGORIES.size()), i % 10 == 0, routed % 3 + 1);
+    return new Planned(
+        i, false, CATEGORIES.get(routed % CATEGORIES.size()), i % 10 == 0, routed % 3 + 1);
   }
 
   public static void main(String[] args) throws Exception {
@@ -137,7 +138,8 @@ public class ClusterDriver {
       }
     }
     int failed = awaitAll(submitted);
-    System.out.printf("driver: submitted=%d failed=%d failovers=%d%n", accepted.get(), failed, failovers.get());
+    System.out.printf(
+        "driver: submitted=%d failed=%d failovers=%d%n", accepted.get(), failed, failovers.get());
     failed += awaitAll(lifecycles);
     intake.shutdown();
     lifecycle.shutdown();
@@ -233,7 +235,15 @@ public class ClusterDriver {
          "tax":0.00,"total":%s}
         """
             .formatted(
-                vendor, runId, i, LocalDate.now(), po, quantity, unitPrice, lineAmount, lineAmount));
+                vendor,
+                runId,
+                i,
+                LocalDate.now(),
+                po,
+                quantity,
+                unitPrice,
+                lineAmount,
+                lineAmount));
   }
 
   /** Reports the incident (once, even across a failover) and answers its id. */
@@ -292,11 +302,13 @@ public class ClusterDriver {
       failovers.incrementAndGet();
       Thread.sleep(500);
     }
-    throw new IllegalStateException("incident report failed " + ATTEMPTS + " times: " + lastProblem);
+    throw new IllegalStateException(
+        "incident report failed " + ATTEMPTS + " times: " + lastProblem);
   }
 
   /** The incident id (business key) of the instance reported with this title, or null. */
-  static String incidentByTitle(String node, String title) throws IOException, InterruptedException {
+  static String incidentByTitle(String node, String title)
+      throws IOException, InterruptedException {
     String query =
         URLEncoder.encode("title_eq_" + title, StandardCharsets.UTF_8).replace("+", "%20");
     Answer answer =
@@ -330,7 +342,12 @@ public class ClusterDriver {
     while (true) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            "incident " + incidentId + " did not end within " + INCIDENT_DEADLINE + "; last seen: " + lastSeen);
+            "incident "
+                + incidentId
+                + " did not end within "
+                + INCIDENT_DEADLINE
+                + "; last seen: "
+                + lastSeen);
       }
       String base = nodes.get(node % nodes.size());
       try {
@@ -378,7 +395,12 @@ public class ClusterDriver {
       return;
     }
     Answer claim =
-        call(node, user, "POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}");
+        call(
+            node,
+            user,
+            "POST",
+            "/engine-rest/task/" + taskId + "/claim",
+            "{\"userId\":\"" + user + "\"}");
     if (claim.status() != 204) {
       return; // escalated meanwhile, or claimed by another: the caller looks again
     }
@@ -394,7 +416,9 @@ public class ClusterDriver {
             .formatted(user));
   }
 
-  /** True once the P1 instance has ended; completes its review as an IT manager while it is open. */
+  /**
+   * True once the P1 instance has ended; completes its review as an IT manager while it is open.
+   */
   static boolean reviewed(String node, String instance) throws IOException, InterruptedException {
     String taskId = openTask(node, "ian", instance, "PostIncidentReviewTask");
     if (taskId != null) {
@@ -408,7 +432,8 @@ public class ClusterDriver {
                         "reviewActions":{"value":"None","type":"String"}}}
           """);
     }
-    Answer history = call(node, "demo", "GET", "/engine-rest/history/process-instance/" + instance, null);
+    Answer history =
+        call(node, "demo", "GET", "/engine-rest/history/process-instance/" + instance, null);
     return history.status() == 200 && "COMPLETED".equals(field(history.body(), "state"));
   }
 
@@ -460,7 +485,8 @@ public class ClusterDriver {
         .timeout(Duration.ofSeconds(30))
         .header(
             "Authorization",
-            "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json");
   }
@@ -470,7 +496,10 @@ public class ClusterDriver {
     String lastProblem = "";
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       String node = nodes.get((item + attempt) % nodes.size());
-      HttpRequest request = request(node + path, "integration").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+      HttpRequest request =
+          request(node + path, "integration")
+              .POST(HttpRequest.BodyPublishers.ofString(json))
+              .build();
       try {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();

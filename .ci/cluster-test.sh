@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Cluster test: two app JVMs on their own ports against one fresh PostgreSQL database, invoices
-# (straight-through path, async payment step) and timer probes (async step, then a 3 s timer;
-# .ci/cluster/cluster-timer-probe.bpmn) driven through both, one node killed with SIGKILL while it
-# holds jobs; the survivor must finish everything once the dead node's job locks expire.
-# Asserted from the database. Everything runs on 127.0.0.1. Tunables: CLUSTER_INVOICES (default
-# 240), CLUSTER_PROBES (default 80), CLUSTER_LOCK_TIME_MS (job lock time of both nodes, default
-# 20000), CLUSTER_REUSE_JAR=1 (skip the build when a jar is already in target/).
+# (straight-through path, async payment step) and IT incidents (SLA targets of seconds deployed as
+# a new version of the incident-sla-targets decision, so reminder and escalation timers fire
+# during the run; async remediation, paging, announcement and reporter steps) driven through both,
+# one node killed with SIGKILL while it holds jobs; the survivor must finish everything once the
+# dead node's job locks expire. Asserted from the database. Everything runs on 127.0.0.1.
+# Tunables: CLUSTER_INVOICES (default 240), CLUSTER_INCIDENTS (default 80), CLUSTER_LOCK_TIME_MS
+# (job lock time of both nodes, default 20000), CLUSTER_REUSE_JAR=1 (skip the build when a jar is
+# already in target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/pg-common.sh
 
 INVOICES="${CLUSTER_INVOICES:-240}"
-PROBES="${CLUSTER_PROBES:-80}"
-PROBE_KEY=cluster-timer-probe
-PROBE_END_EVENT=ProbeFinishedEndEvent
+INCIDENTS="${CLUSTER_INCIDENTS:-80}"
+INCIDENT_KEY=incident-escalation
 LOCK_MS="${CLUSTER_LOCK_TIME_MS:-20000}"
 PROCESS_KEY=invoice-three-way-match
 END_EVENT=InvoiceScheduledEndEvent
@@ -64,7 +65,7 @@ fi
 
 pg_ensure_running
 pg_create_fresh_db "$db"
-log "database $db, jar $jar, $INVOICES invoices, $PROBES timer probes, job lock time ${LOCK_MS} ms"
+log "database $db, jar $jar, $INVOICES invoices, $INCIDENTS incidents, job lock time ${LOCK_MS} ms"
 
 start_node() {   # name port job-threads -> pid on stdout
   local name="$1" port="$2" threads="$3"
@@ -82,7 +83,7 @@ start_node() {   # name port job-threads -> pid on stdout
 
 await_ready() {  # name port pid
   local name="$1" port="$2" pid="$3" deadline=$(( $(date +%s) + START_TIMEOUT ))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
     if ! kill -0 "$pid" 2>/dev/null; then log "node $name died while starting"; return 1; fi
     if [ "$(date +%s)" -ge "$deadline" ]; then log "node $name not ready in ${START_TIMEOUT}s"; return 1; fi
     sleep 1
@@ -91,8 +92,16 @@ await_ready() {  # name port pid
 }
 
 lock_owner() {   # port -> the node's job executor lock owner (readiness details, admin only)
-  curl -fsS -u demo:demo "http://127.0.0.1:$1/actuator/health/readiness" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["components"]["jobExecutor"]["details"]["lockOwner"])'
+  local owner="" tries=0
+  until [ -n "$owner" ]; do
+    tries=$((tries + 1))
+    [ "$tries" -le 30 ] || { log "no job executor lock owner from port $1" >&2; return 1; }
+    owner="$(curl -sS -u demo:demo "http://127.0.0.1:$1/actuator/health/readiness" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["components"]["jobExecutor"]["details"].get("lockOwner", ""))' \
+      2>/dev/null || true)"
+    [ -n "$owner" ] || sleep 1
+  done
+  echo "$owner"
 }
 
 # The first node creates the schema (Camunda and Flyway); the second starts on it.
@@ -108,19 +117,22 @@ owner_a="$(lock_owner "$port_a")"
 owner_b="$(lock_owner "$port_b")"
 log "lock owners: a=$owner_a b=$owner_b"
 
-# The timer probe goes in like a Modeler deployment, through the engine REST API.
-curl -fsS -o /dev/null -u demo:demo -F deployment-name=cluster-timer-probe \
-  -F "cluster-timer-probe.bpmn=@.ci/cluster/cluster-timer-probe.bpmn" \
+# SLA targets of seconds go in as a process owner deploys a changed table from the Modeler: a new
+# version of the decision incident-sla-targets through the engine REST API. Incidents reported from
+# now on get a reminder after 6 s and escalate every 8 s (level 1 -> 2 -> 3).
+curl -fsS -o /dev/null -u demo:demo -F deployment-name=incident-sla-targets-seconds \
+  -F "incident-sla-targets.dmn=@.ci/cluster/incident-sla-targets.dmn" \
   "http://127.0.0.1:$port_a/engine-rest/deployment/create"
 
 # --- drive both nodes; kill node a while it holds jobs -------------------------------------------
 progress="$work/progress"
 echo 0 > "$progress"
-timeout "$DRIVE_TIMEOUT" java .ci/cluster/ClusterDriver.java "$run_id" "$INVOICES" "$PROBES" "$progress" \
+plan="$work/plan"
+timeout "$DRIVE_TIMEOUT" java .ci/cluster/ClusterDriver.java "$run_id" "$INVOICES" "$INCIDENTS" "$progress" "$plan" \
   "http://127.0.0.1:$port_a" "http://127.0.0.1:$port_b" > "$work/driver.log" 2>&1 &
 driver_pid=$!; pids+=("$driver_pid")
 
-half=$(( (INVOICES + PROBES) / 2 )); deadline=$(( $(date +%s) + DRIVE_TIMEOUT ))
+half=$(( (INVOICES + INCIDENTS) / 2 )); deadline=$(( $(date +%s) + DRIVE_TIMEOUT ))
 until [ "$(cat "$progress")" -ge "$half" ]; do
   [ "$(date +%s)" -lt "$deadline" ] || { log "driver did not reach $half items"; exit 1; }
   kill -0 "$driver_pid" 2>/dev/null || { log "driver ended early"; cat "$work/driver.log"; exit 1; }
@@ -152,22 +164,28 @@ if ! wait "$driver_pid"; then
   log "driver failed"; cat "$work/driver.log"; exit 1
 fi
 cat "$work/driver.log"
-log "all $INVOICES invoices and $PROBES probes submitted"
+log "all $INVOICES invoices and $INCIDENTS incidents submitted, routed incidents resolved and confirmed"
+source "$plan"
 
 # --- wait for the survivor to finish everything ----------------------------------------------------
 ended_sql="select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY'
            and end_time_ is not null and end_act_id_ = '$END_EVENT'"
-probes_ended_sql="select count(*) from act_hi_procinst where proc_def_key_ = '$PROBE_KEY'
-           and end_time_ is not null and end_act_id_ = '$PROBE_END_EVENT'"
+# An incident ended where it should: closed in our table and its instance at the end event for
+# how it closed (automatic remediation; confirmed by the reporter; confirmed and reviewed, P1).
+incidents_ended_sql="select count(*) from incident i join act_hi_procinst p on p.id_ = i.process_instance_id
+  where i.status = 'CLOSED' and p.end_time_ is not null and p.end_act_id_ = case
+    when i.close_reason = 'AUTO_REMEDIATED' then 'IncidentRemediatedEndEvent'
+    when i.close_reason = 'CONFIRMED' and i.priority = 'P1' then 'IncidentReviewedEndEvent'
+    when i.close_reason = 'CONFIRMED' then 'IncidentClosedEndEvent' end"
 deadline=$(( $(date +%s) + FINISH_TIMEOUT ))
 while :; do
   ended="$(pg_sql "$db" "$ended_sql")"
-  probes_ended="$(pg_sql "$db" "$probes_ended_sql")"
+  incidents_ended="$(pg_sql "$db" "$incidents_ended_sql")"
   jobs_left="$(pg_sql "$db" "select count(*) from act_ru_job
-                             where process_def_key_ in ('$PROCESS_KEY', '$PROBE_KEY')")"
-  [ "$ended" -ge "$INVOICES" ] && [ "$probes_ended" -ge "$PROBES" ] && [ "$jobs_left" -eq 0 ] && break
+                             where process_def_key_ in ('$PROCESS_KEY', '$INCIDENT_KEY')")"
+  [ "$ended" -ge "$INVOICES" ] && [ "$incidents_ended" -ge "$INCIDENTS" ] && [ "$jobs_left" -eq 0 ] && break
   [ "$(date +%s)" -lt "$deadline" ] \
-    || { log "timed out: ended=$ended probes_ended=$probes_ended jobs_left=$jobs_left"; break; }
+    || { log "timed out: ended=$ended incidents_ended=$incidents_ended jobs_left=$jobs_left"; break; }
   sleep 1
 done
 finish_time=$(date +%s)
@@ -176,26 +194,43 @@ finish_time=$(date +%s)
 invoices="$(pg_sql "$db" "select count(*) from invoice where invoice_number like 'INV-$run_id-%'")"
 started="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY'")"
 ended="$(pg_sql "$db" "$ended_sql")"
-probes_started="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$PROBE_KEY'")"
-probes_ended="$(pg_sql "$db" "$probes_ended_sql")"
-probes_distinct="$(pg_sql "$db" "select count(distinct business_key_) from act_hi_procinst
-  where proc_def_key_ = '$PROBE_KEY'")"
+incidents_started="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$INCIDENT_KEY'")"
+incidents_ended="$(pg_sql "$db" "$incidents_ended_sql")"
+incident_rows="$(pg_sql "$db" "select count(*) from incident")"
+incident_titles="$(pg_sql "$db" "select count(distinct title) from incident")"
+incidents_closed="$(pg_sql "$db" "select count(*) from incident where status = 'CLOSED'")"
+remediated="$(pg_sql "$db" "select count(*) from incident where close_reason = 'AUTO_REMEDIATED'")"
+confirmed="$(pg_sql "$db" "select count(*) from incident where close_reason = 'CONFIRMED'")"
+reviewed="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$INCIDENT_KEY'
+  and end_act_id_ = 'IncidentReviewedEndEvent'")"
+escalations="$(pg_sql "$db" "select count(*) from incident_escalation")"
+announced="$(pg_sql "$db" "select count(*) from act_hi_actinst
+  where act_id_ = 'AnnounceEscalationTask' and end_time_ is not null")"
+reminders="$(pg_sql "$db" "select count(*) from act_hi_actinst
+  where act_id_ = 'RemindResolverTask' and end_time_ is not null")"
+reached_2="$(pg_sql "$db" "select count(*) from incident where escalation_level >= 2")"
+reached_3="$(pg_sql "$db" "select count(*) from incident where escalation_level = 3 and assigned_group = 'it-managers'")"
+# Each escalation once: an incident's escalation rows match the level it reached, one per level.
+escalations_off="$(pg_sql "$db" "select (select count(*) from incident i
+    where coalesce(i.escalation_level, 1) - 1
+      <> (select count(*) from incident_escalation e where e.incident_id = i.id))
+  + (select count(*) - count(distinct incident_id || ':' || to_level) from incident_escalation)")"
 lost="$(pg_sql "$db" "select ($INVOICES - (select count(*) from invoice))
   + (select count(*) from invoice i where not exists (
        select 1 from act_hi_procinst p where p.id_ = i.process_instance_id
        and p.end_time_ is not null and p.end_act_id_ = '$END_EVENT'))
   + (select count(*) from invoice i where not exists (
        select 1 from invoice_payment p where p.invoice_id = i.invoice_id))
-  + ($PROBES - $probes_ended)")"
+  + ($INCIDENTS - $incidents_ended)")"
 duplicated="$(pg_sql "$db" "select (select count(*) - count(distinct invoice_id) from invoice_payment)
   + ((select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY')
      - (select count(*) from invoice))
-  + ($probes_started - $probes_distinct)")"
+  + ($incidents_started - $INCIDENTS) + ($incident_rows - $incident_titles) + $escalations_off")"
 stuck="$(pg_sql "$db" "select (select count(*) from act_ru_job
-                                 where process_def_key_ in ('$PROCESS_KEY', '$PROBE_KEY'))
+                                 where process_def_key_ in ('$PROCESS_KEY', '$INCIDENT_KEY'))
   + (select count(*) from act_ru_job where lock_owner_ = '$owner_a')
   + (select count(*) from act_ru_execution
-     where proc_def_id_ like '$PROCESS_KEY:%' or proc_def_id_ like '$PROBE_KEY:%')")"
+     where proc_def_id_ like '$PROCESS_KEY:%' or proc_def_id_ like '$INCIDENT_KEY:%')")"
 incidents="$(pg_sql "$db" "select count(*) from act_ru_incident")"
 payments="$(pg_sql "$db" "select count(*) from invoice_payment")"
 taken_over=0
@@ -206,14 +241,19 @@ while read -r job; do
 done < "$work/jobs-of-a"
 
 echo "invoices: started=$started ended=$ended invoices=$invoices payments=$payments"
-echo "timer probes: started=$probes_started ended=$probes_ended"
-echo "started=$(( started + probes_started )) ended=$(( ended + probes_ended )) lost=$lost duplicated=$duplicated stuck=$stuck incidents=$incidents"
+echo "incidents: started=$incidents_started closed=$incidents_closed ended=$incidents_ended escalations=$escalations remediated=$remediated confirmed=$confirmed reviewed=$reviewed"
+echo "incident timers and async steps: reminders=$reminders escalations announced=$announced reached level 2=$reached_2 level 3=$reached_3 (planned at least $PLAN_LEVEL2 / $PLAN_LEVEL3)"
+echo "started=$(( started + incidents_started )) ended=$(( ended + incidents_ended )) lost=$lost duplicated=$duplicated stuck=$stuck incidents=$incidents"
 echo "jobs locked by the killed node: $(wc -l < "$work/jobs-of-a"), finished by the survivor: $taken_over"
 echo "timings: survivor finished $(( finish_time - kill_time ))s after the kill (lock time $(( LOCK_MS / 1000 ))s); total $(elapsed)"
 
 if [ "$invoices" -eq "$INVOICES" ] && [ "$started" -eq "$INVOICES" ] && [ "$ended" -eq "$INVOICES" ] \
-   && [ "$payments" -eq "$INVOICES" ] && [ "$probes_started" -eq "$PROBES" ] \
-   && [ "$probes_ended" -eq "$PROBES" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
+   && [ "$payments" -eq "$INVOICES" ] && [ "$incidents_started" -eq "$INCIDENTS" ] \
+   && [ "$incidents_ended" -eq "$INCIDENTS" ] && [ "$incidents_closed" -eq "$INCIDENTS" ] \
+   && [ "$remediated" -eq "$PLAN_REMEDIATED" ] && [ "$confirmed" -eq "$PLAN_ROUTED" ] \
+   && [ "$reviewed" -eq "$PLAN_P1" ] && [ "$reached_2" -ge "$PLAN_LEVEL2" ] \
+   && [ "$reached_3" -ge "$PLAN_LEVEL3" ] && [ "$escalations" -ge $(( PLAN_LEVEL2 + PLAN_LEVEL3 )) ] \
+   && [ "$announced" -ge 1 ] && [ "$announced" -le "$escalations" ] && [ "$reminders" -ge "$escalations" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
    && [ "$stuck" -eq 0 ] && [ "$incidents" -eq 0 ] \
    && [ "$taken_over" -eq "$(wc -l < "$work/jobs-of-a")" ]; then
   status=0

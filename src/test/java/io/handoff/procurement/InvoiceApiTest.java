@@ -189,7 +189,9 @@ class InvoiceApiTest extends ProcurementTestSupport {
 
     Map<String, Object> badDate = cleanInvoice("INV-H");
     badDate.put("invoiceDate", "yesterday");
-    badRequest(submit(badDate).then());
+    badRequest(submit(badDate).then())
+        .body("errors[0].field", equalTo("invoiceDate"))
+        .body("errors[0].message", containsString("yyyy-MM-dd"));
 
     Map<String, Object> lineNotObject = cleanInvoice("INV-H");
     lineNotObject.put("lines", List.of("one"));

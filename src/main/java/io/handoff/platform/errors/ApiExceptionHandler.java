@@ -80,7 +80,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    // The Jackson exception names the field; its own cause (a date parser, say) does not.
     Throwable cause = ex.getMostSpecificCause();
+    for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof JsonMappingException) {
+        cause = t;
+        break;
+      }
+    }
     FieldProblem problem;
     if (cause instanceof UnrecognizedPropertyException unknown) {
       problem = new FieldProblem(path(unknown), "unknown field");

@@ -47,10 +47,13 @@ public record HandoffProperties(Api api, Demo demo, Deployment deployment) {
    * @param id group id, e.g. {@code accounts-payable}
    * @param name display name
    * @param startableProcesses process keys members may start from the Tasklist ({@code *} for all)
+   * @param tasklistFilter whether the group gets a Tasklist filter of its tasks (default true)
    */
-  public record GroupSpec(String id, String name, List<String> startableProcesses) {
+  public record GroupSpec(
+      String id, String name, List<String> startableProcesses, Boolean tasklistFilter) {
     public GroupSpec {
       startableProcesses = startableProcesses == null ? List.of() : List.copyOf(startableProcesses);
+      tasklistFilter = tasklistFilter == null || tasklistFilter;
     }
   }
 

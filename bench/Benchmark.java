@@ -1012,8 +1012,10 @@ public class Benchmark {
           .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(java.time.LocalDateTime.now(ZoneOffset.UTC)).substring(0, 16))
           .append(" UTC. Every figure is the median of ").append(reps)
           .append(reps == 1 ? " repetition" : " repetitions")
-          .append(" with the minimum–maximum in brackets, unless it says otherwise. Method, goals and"
-              + " tuning are described in `docs/benchmark-method.md`.\n\n");
+          .append(" with the minimum–maximum in brackets; the n column says how many there were. Method,"
+              + " goals and tuning are described in [benchmark-method.md](benchmark-method.md). The"
+              + " load average below shows what else the machine was running: figures from a shared"
+              + " machine are noisy, which is why variants are compared side by side in one run.\n\n");
       s.append("## Machine\n\n| | |\n|---|---|\n");
       machine.forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
       s.append("\n## Settings per variant\n\n| variant | settings |\n|---|---|\n");

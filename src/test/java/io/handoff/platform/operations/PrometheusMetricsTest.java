@@ -7,10 +7,11 @@ import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -94,14 +95,15 @@ class PrometheusMetricsTest extends RestTestSupport {
   }
 
   /** Gauges of a group appear at the first refresh that sees the group: scrape until they do. */
-  private String scrapeUntilPresent(String metric, String label) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    String scrape = scrape();
-    while (value(scrape, metric, label) == null && Instant.now().isBefore(deadline)) {
-      Thread.sleep(200);
-      scrape = scrape();
+  private String scrapeUntilPresent(String metric, String label) {
+    try {
+      return Awaitility.await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(200))
+          .until(this::scrape, scrape -> value(scrape, metric, label) != null);
+    } catch (ConditionTimeoutException e) {
+      return scrape();
     }
-    return scrape;
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -104,13 +105,14 @@ class ReadinessIT {
    * for connections used within the last half second).
    */
   static int awaitReadiness(int expected) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    int status = readinessStatus();
-    while (status != expected && Instant.now().isBefore(deadline)) {
-      Thread.sleep(1000);
-      status = readinessStatus();
+    try {
+      return Awaitility.await()
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(ReadinessIT::readinessStatus, status -> status == expected);
+    } catch (ConditionTimeoutException e) {
+      return readinessStatus();
     }
-    return status;
   }
 
   static CompositeHealth readiness() {

@@ -73,9 +73,7 @@ public class AlertmanagerMapping {
               alert.fingerprint());
       intakes.add(new AlertIntake(alert.fingerprint(), "firing".equals(alert.status()), incident));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    InvalidRequestException.throwIfAny(problems);
     return intakes;
   }
 

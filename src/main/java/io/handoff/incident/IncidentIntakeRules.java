@@ -92,9 +92,7 @@ public class IncidentIntakeRules {
                 "knownRequest", "must be one of " + Arrays.toString(KnownRequest.values())));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    InvalidRequestException.throwIfAny(problems);
     return new NewIncident(
         title.trim(),
         description,

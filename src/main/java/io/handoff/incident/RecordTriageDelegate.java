@@ -34,9 +34,7 @@ public class RecordTriageDelegate implements JavaDelegate {
       throw new InvalidRequestException("category", "must be chosen in triage");
     }
     var problems = rules.categoryProblems(CATEGORY, category);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    InvalidRequestException.throwIfAny(problems);
     String proposal = string(execution, CATEGORY_PROPOSAL);
     String triagedBy = currentUser(execution);
     incidents.recordTriage(incidentId(execution), category, proposal, triagedBy, EngineClock.now());

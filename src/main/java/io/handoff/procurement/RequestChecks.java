@@ -40,7 +40,7 @@ public class RequestChecks {
   public <T> List<FieldProblem> constraints(T request) {
     List<FieldProblem> problems = new ArrayList<>();
     for (ConstraintViolation<T> v : validator.validate(request)) {
-      problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+      problems.add(FieldProblem.of(v));
     }
     return problems;
   }
@@ -81,9 +81,7 @@ public class RequestChecks {
   }
 
   public static void throwIfAny(List<FieldProblem> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    InvalidRequestException.throwIfAny(problems);
   }
 
   /** A fingerprint of the meaningful content of a request (numbers compared by value). */

@@ -1,7 +1,6 @@
 package io.handoff.vendor;
 
 import io.handoff.platform.errors.FieldProblem;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
@@ -22,12 +21,8 @@ public class VendorDataValidator {
 
   public List<FieldProblem> problems(VendorApplicationRequest data) {
     return validator.validate(data).stream()
-        .map(VendorDataValidator::problem)
+        .map(FieldProblem::of)
         .sorted(Comparator.comparing(FieldProblem::field))
         .toList();
-  }
-
-  private static FieldProblem problem(ConstraintViolation<VendorApplicationRequest> v) {
-    return new FieldProblem(v.getPropertyPath().toString(), v.getMessage());
   }
 }

@@ -19,6 +19,13 @@ public class InvalidRequestException extends RuntimeException {
     this(List.of(new FieldProblem(field, message)));
   }
 
+  /** Refuses the request when any problem was found; does nothing otherwise. */
+  public static void throwIfAny(List<FieldProblem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+  }
+
   public List<FieldProblem> problems() {
     return problems;
   }

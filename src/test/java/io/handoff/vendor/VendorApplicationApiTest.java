@@ -36,6 +36,7 @@ class VendorApplicationApiTest extends RestTestSupport {
   static final String PROBLEM_JSON = "application/problem+json";
 
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired VendorApplications applications;
 
@@ -149,6 +150,103 @@ class VendorApplicationApiTest extends RestTestSupport {
         .body("legalName", equalTo("Nordlicht Bürobedarf GmbH"))
         .body("riskTier", equalTo("LOW"))
         .body("applicationId", equalTo(id));
+  }
+
+  @Test
+  void anOnboardedVendorIsUsedByAPurchaseOrderWhoseInvoiceIsScheduledForPayment() {
+    String id = submit(validBody());
+    complete(
+        applications.get(id).processInstanceId(),
+        "ApproveVendorTask",
+        DemoUsers.PAUL,
+        List.of("procurement"),
+        Map.of("approvalDecision", "APPROVED", "approvalReason", "office supplies"));
+    String vendorId =
+        asIntegration().get(APPLICATIONS + "/{id}", id).then().extract().path("vendorId");
+    asIntegration().get("/api/vendors/{id}", vendorId).then().statusCode(200);
+
+    // Procure-to-pay, over its REST API, with the vendor id onboarding created.
+    String po = "PO-" + vendorId;
+    asIntegration()
+        .body(
+            Map.of(
+                "poNumber",
+                po,
+                "vendorId",
+                vendorId,
+                "currency",
+                "EUR",
+                "requestedBy",
+                DemoUsers.PAUL,
+                "category",
+                "office-supplies",
+                "lines",
+                List.of(
+                    Map.of(
+                        "line",
+                        1,
+                        "sku",
+                        "P-500",
+                        "description",
+                        "Copy paper",
+                        "quantity",
+                        10,
+                        "unitPrice",
+                        25.00))))
+        .post("/api/purchase-orders")
+        .then()
+        .statusCode(201);
+    asIntegration()
+        .body(
+            Map.of(
+                "receiptId",
+                "GR-" + vendorId,
+                "poNumber",
+                po,
+                "lines",
+                List.of(Map.of("line", 1, "quantity", 10))))
+        .post("/api/goods-receipts")
+        .then()
+        .statusCode(201);
+    String invoicePi =
+        asIntegration()
+            .body(
+                Map.of(
+                    "vendorId",
+                    vendorId,
+                    "invoiceNumber",
+                    "INV-1",
+                    "invoiceDate",
+                    "2026-11-02",
+                    "currency",
+                    "EUR",
+                    "poNumber",
+                    po,
+                    "paymentTerms",
+                    "NET30",
+                    "lines",
+                    List.of(Map.of("line", 1, "quantity", 10, "unitPrice", 25.00)),
+                    "tax",
+                    0,
+                    "total",
+                    250.00))
+            .post("/api/invoices")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("processInstanceId");
+    managementService
+        .createJobQuery()
+        .processInstanceId(invoicePi)
+        .list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+
+    asIntegration()
+        .get("/api/invoices/{vendor}/{number}", vendorId, "INV-1")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("SCHEDULED_FOR_PAYMENT"))
+        .body("paymentDate", equalTo("2026-12-02"));
   }
 
   private void complete(

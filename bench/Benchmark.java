@@ -79,6 +79,8 @@ public class Benchmark {
   static final String RUN = "B" + DateTimeFormatter.ofPattern("HHmmss").format(java.time.LocalTime.now());
   static final long T0 = System.nanoTime();
   static long deadlineEpoch = Long.MAX_VALUE;
+  /** Scenarios to run ({@code -Dbench.only=pg,timers,h2,cold}; all by default). */
+  static List<String> only;
 
   /** False (and a note in the report) once the run's time budget is used up. */
   static boolean inBudget(String step) {
@@ -92,14 +94,22 @@ public class Benchmark {
 
   // ---------------------------------------------------------------- variants
 
-  /** Handoff's configuration: application.yaml as shipped (plus the postgres profile on PG). */
+  /**
+   * Handoff's configuration: application.yaml as shipped (plus the postgres profile on PG). {@code
+   * -Dbench.handoffArgs="--a=b --c=d"} adds settings, e.g. to measure a setting before it is tuned.
+   */
   static List<String> handoffArgs() {
-    return List.of();
+    String extra = System.getProperty("bench.handoffArgs", "").trim();
+    return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
   }
 
   /** Stock Camunda: history FULL, the starter's default job executor, Hikari's default pool. */
   static List<String> stockArgs() {
-    return List.of(
+    return STOCK;
+  }
+
+  static final List<String> STOCK =
+      List.of(
         "--camunda.bpm.history-level=full",
         "--camunda.bpm.job-execution.core-pool-size=3",
         "--camunda.bpm.job-execution.max-pool-size=10",
@@ -114,7 +124,6 @@ public class Benchmark {
         "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByPriority=true",
         "--spring.datasource.hikari.maximum-pool-size=10",
         "--spring.datasource.hikari.minimum-idle=10");
-  }
 
   static final List<String> JVM = List.of("-Xms256m", "-Xmx1g");
 
@@ -140,18 +149,25 @@ public class Benchmark {
     latencyRequests = Integer.getInteger("bench.latencyRequests", latencyRequests);
     taskQueries = Integer.getInteger("bench.taskQueries", taskQueries);
     timers = Integer.getInteger("bench.timers", timers);
+    only = List.of(System.getProperty("bench.only", "pg,timers,h2,cold").split(","));
     Files.createDirectories(work);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Node::kill)));
     R.machine();
     log("run " + RUN + (small ? " (small)" : "") + ", work dir " + work);
     try {
       // PostgreSQL first: three of the four goals are measured there.
-      guarded("PostgreSQL scenarios", () -> database(true));
-      if (inBudget("timer storm")) {
+      if (only.contains("pg")) {
+        guarded("PostgreSQL scenarios", () -> database(true));
+      }
+      if (only.contains("timers") && inBudget("timer storm")) {
         guarded("timer storm", Benchmark::timerStorm);
       }
-      guarded("H2 scenarios", () -> database(false));
-      guarded("cold starts", Benchmark::coldStarts);
+      if (only.contains("h2")) {
+        guarded("H2 scenarios", () -> database(false));
+      }
+      if (only.contains("cold")) {
+        guarded("cold starts", Benchmark::coldStarts);
+      }
     } catch (Throwable t) {
       R.note("The run stopped early: " + t);
       log("FAILED: " + t);
@@ -379,8 +395,9 @@ public class Benchmark {
       target.analyze();
       long count = n.openTaskCount();
       log(String.format("%s: %d open tasks (seeded in %.1f s)", db, count, seedSeconds));
-      R.add(db, "tasks", "seeding to " + label(size) + " open tasks (" + taskBatch
-          + " per start), tasks/s", batches * taskBatch / seedSeconds, "/s");
+      R.note(String.format("%s task query: seeded to %s open tasks in %.1f s (%.0f tasks/s, %d per"
+          + " start of bench-tasks)", db, label(size), seedSeconds, batches * taskBatch / seedSeconds,
+          taskBatch));
       String user = n.taskQueryUser();
       double[] warm = new double[3];
       for (int w = 0; w < warm.length; w++) {
@@ -426,6 +443,15 @@ public class Benchmark {
       Node a = Node.start("timers-node-1", target, handoffArgs());
       R.coldStart("PostgreSQL", a.readyMillis);
       a.deploy("bench-timer", Path.of("bench/bench-timer.bpmn"));
+      // The instances are started once; each timer sets itself again after firing (rearm), so every
+      // repetition and both node counts fire the same 10,000 timers.
+      long seedStart = System.nanoTime();
+      AtomicInteger seq = new AtomicInteger();
+      parallel(DRIVE_CLIENTS, timers, i -> a.startTimer(RUN + "-" + seq.incrementAndGet()));
+      double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+      target.analyze();
+      R.note(String.format("Timer storm: %d instances started in %.1f s (%.0f/s) through the engine"
+          + " REST API before the first storm.", timers, seedSeconds, timers / seedSeconds));
       stormRounds(target, List.of(a), "one node");
       Node b = Node.start("timers-node-2", target, handoffArgs());
       R.coldStart("PostgreSQL", b.readyMillis);
@@ -439,20 +465,18 @@ public class Benchmark {
     }
   }
 
+  /** Timer jobs still due: a fired timer sets itself again far in the future (2099). */
+  static final String DUE_TIMERS = "SELECT count(*) FROM act_ru_job WHERE process_def_key_ ="
+      + " 'bench-timer' AND duedate_ < TIMESTAMP '2090-01-01 00:00:00'";
+
   static void stormRounds(Target target, List<Node> nodes, String label) throws Exception {
     for (int r = 0; r < timerReps; r++) {
       if (!inBudget("timer storm, " + label + ", repetition " + (r + 1))) {
         return;
       }
-      int round = r;
-      long seedStart = System.nanoTime();
-      AtomicInteger seq = new AtomicInteger();
-      parallel(DRIVE_CLIENTS, timers, i -> nodes.get(i % nodes.size()).startTimer(
-          RUN + "-" + label.charAt(0) + round + "-" + seq.incrementAndGet()));
-      double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-      target.analyze();
-      R.add(db(), "timers", "seeding " + timers + " timers, instances/s", timers / seedSeconds, "/s");
       try (HikariDataSource ds = target.pool(2); Connection c = ds.getConnection()) {
+        // Let the job executors go idle first, as on a quiet night before the morning's SLAs.
+        Thread.sleep(Long.getLong("bench.timerIdleMillis", 5_000));
         Instant due = Instant.now().plusSeconds(1);
         try (PreparedStatement ps = c.prepareStatement(
             "UPDATE act_ru_job SET duedate_ = ? WHERE process_def_key_ = 'bench-timer'")) {
@@ -466,7 +490,7 @@ public class Benchmark {
         double all;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (true) {
-          long left = count(c, "SELECT count(*) FROM act_ru_job WHERE process_def_key_ = 'bench-timer'");
+          long left = count(c, DUE_TIMERS);
           double since = (Instant.now().toEpochMilli() - due.toEpochMilli()) / 1000.0;
           if (first < 0 && left < timers) {
             first = since;
@@ -484,8 +508,7 @@ public class Benchmark {
         R.add(db(), "timers", timers + " timers, " + label + ": seconds until the first fired", first, "s");
         R.add(db(), "timers", timers + " timers, " + label + ": timers fired per second of firing",
             timers / Math.max(0.001, all - Math.max(0, first)), "/s");
-        log(String.format("timer storm %s round %d: first %.1f s, all %.1f s (seeded in %.1f s)",
-            label, r, first, all, seedSeconds));
+        log(String.format("timer storm %s round %d: first %.1f s, all %.1f s", label, r, first, all));
       }
     }
   }
@@ -679,15 +702,21 @@ public class Benchmark {
       command.add(jar.toString());
       command.add("--server.address=127.0.0.1");
       command.add("--server.port=" + port);
+      boolean stock = variant == STOCK;
       if (target.pg) {
         command.add("--spring.profiles.active=postgres");
-      } else {
+      } else if (stock) {
+        // Stock: H2's own defaults, only the file location and the lock timeout set.
         command.add("--spring.datasource.url=" + target.jdbcUrl());
       }
       command.addAll(variant);
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(logs().resolve(name + ".log").toFile());
+      if (!target.pg && !stock) {
+        // Handoff: application.yaml's H2 URL with its options, pointed at this run's file.
+        pb.environment().put("HANDOFF_H2_FILE", target.dir.resolve("handoff").toString());
+      }
       if (target.pg) {
         pb.environment().put("HANDOFF_DB_URL", target.jdbcUrl());
         pb.environment().put("HANDOFF_DB_USER", PG_ADMIN);
@@ -870,7 +899,8 @@ public class Benchmark {
     void startTimer(String businessKey) throws Exception {
       expect(ADMIN, "POST", "/engine-rest/process-definition/key/bench-timer/start",
           "{\"businessKey\":\"" + businessKey + "\",\"variables\":{\"dueAt\":{\"value\":"
-              + "\"2099-01-01T00:00:00\",\"type\":\"String\"}}}", 200);
+              + "\"2099-01-01T00:00:00\",\"type\":\"String\"},\"rearm\":{\"value\":true,"
+              + "\"type\":\"Boolean\"}}}", 200);
     }
 
     long openTaskCount() throws Exception {

@@ -5,16 +5,17 @@
 #   bench/run.sh            full run (5 repetitions per figure), writes docs/benchmarks.md
 #   bench/run.sh --small    tiny sizes, 1 repetition (a few minutes), writes target/bench/benchmarks-small.md
 # Sizes and a time budget: see BENCH_OPTS and BENCH_DEADLINE below.
-# BENCH_REUSE_JAR=1 skips the build when target/ already holds the jar.
+# BENCH_REUSE_JAR=1 skips the build when target/ already holds the jar; BENCH_REPORT=<file> writes
+# the report elsewhere (a partial run, e.g. BENCH_OPTS="-Dbench.only=timers").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/pg-common.sh
 
 small=""
-report="docs/benchmarks.md"
+report="${BENCH_REPORT:-docs/benchmarks.md}"
 if [ "${1:-}" = "--small" ]; then
   small="--small"
-  report="target/bench/benchmarks-small.md"
+  report="${BENCH_REPORT:-target/bench/benchmarks-small.md}"
 fi
 
 jar="$(ls target/handoff-*.jar 2>/dev/null | grep -v original | head -1 || true)"

@@ -125,7 +125,9 @@ public class Benchmark {
         "--camunda.bpm.job-execution.backoff-decrease-threshold=100",
         "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByPriority=true",
         "--spring.datasource.hikari.maximum-pool-size=10",
-        "--spring.datasource.hikari.minimum-idle=10");
+        "--spring.datasource.hikari.minimum-idle=10",
+        // PostgreSQL's own default (JIT on), not the postgres profile's connection options.
+        "--spring.datasource.hikari.data-source-properties.options=");
 
   static final List<String> JVM = List.of("-Xms256m", "-Xmx1g");
 

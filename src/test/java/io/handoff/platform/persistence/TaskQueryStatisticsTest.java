@@ -58,6 +58,18 @@ class TaskQueryStatisticsTest {
   }
 
   @Test
+  void onPostgresConnectionsRunWithoutJustInTimeCompilation() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SHOW jit")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("off");
+      }
+    }
+  }
+
+  @Test
   void onH2NothingIsCreated() throws Exception {
     try (Connection c = dataSource.getConnection()) {
       assumeTrue(c.getMetaData().getDatabaseProductName().equals("H2"));

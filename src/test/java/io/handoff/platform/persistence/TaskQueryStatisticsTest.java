@@ -58,14 +58,20 @@ class TaskQueryStatisticsTest {
   }
 
   @Test
-  void onPostgresConnectionsRunWithoutJustInTimeCompilation() throws Exception {
+  void onPostgresConnectionsPlanWithTheParametersAndWithoutJustInTimeCompilation()
+      throws Exception {
     try (Connection c = dataSource.getConnection()) {
       assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SHOW jit")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("off");
-      }
+      assertThat(setting(c, "jit")).isEqualTo("off");
+      assertThat(setting(c, "plan_cache_mode")).isEqualTo("force_custom_plan");
+    }
+  }
+
+  private static String setting(Connection c, String name) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW " + name)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
     }
   }
 

@@ -223,7 +223,7 @@ public class Benchmark {
             ceiling(handoff, poolSize), "tx/s");
       }
       Node a = Node.start(db + "-handoff", handoff, handoffArgs());
-      R.coldStart(db, a.readyMillis);
+      R.coldStart(db, a);
       Node b = Node.start(db + "-stock", stock, stockArgs());
       R.settings(db, a, b);
 
@@ -468,7 +468,7 @@ public class Benchmark {
     Target target = Target.fresh(true, "timers");
     try {
       Node a = Node.start("timers-node-1", target, handoffArgs());
-      R.coldStart("PostgreSQL", a.readyMillis);
+      R.coldStart("PostgreSQL", a);
       a.deploy("bench-timer", Path.of("bench/bench-timer.bpmn"));
       // The instances are started once; each timer sets itself again after firing (rearm), so every
       // repetition and both node counts fire the same 10,000 timers.
@@ -481,7 +481,7 @@ public class Benchmark {
           + " REST API before the first storm.", timers, seedSeconds, timers / seedSeconds));
       stormRounds(target, List.of(a), "one node");
       Node b = Node.start("timers-node-2", target, handoffArgs());
-      R.coldStart("PostgreSQL", b.readyMillis);
+      R.coldStart("PostgreSQL", b);
       stormRounds(target, List.of(a, b), "two nodes");
       R.rss("PostgreSQL, timer node 1, after the storms", a.rssMb());
       R.rss("PostgreSQL, timer node 2, after the storms", b.rssMb());
@@ -564,8 +564,7 @@ public class Benchmark {
         Target t = Target.fresh(pg, "cold");
         try {
           Node n = Node.start(db + "-cold", t, handoffArgs());
-          R.coldStart(db, n.readyMillis);
-          R.add(db, "cold", "resident memory when ready, Handoff configuration", n.rssMb(), "MB");
+          R.coldStart(db, n);
           n.stop();
         } finally {
           t.drop();
@@ -1001,8 +1000,10 @@ public class Benchmark {
       return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
     }
 
-    void coldStart(String db, long millis) {
-      cold.computeIfAbsent(db, k -> new ArrayList<>()).add(millis / 1000.0);
+    /** A Handoff-configured node that has just become ready: its start time and memory. */
+    void coldStart(String db, Node node) throws IOException {
+      cold.computeIfAbsent(db, k -> new ArrayList<>()).add(node.readyMillis / 1000.0);
+      add(db, "cold", "resident memory when ready, Handoff configuration", node.rssMb(), "MB");
     }
 
     int coldStarts(String db) {

@@ -284,23 +284,46 @@ public final class TasklistBrowser implements AutoCloseable {
     return input(label).getDomProperty("value");
   }
 
-  /** Types into a text or text-area field, replacing what it held. */
+  /**
+   * Types into a text field, or pastes into a text area, replacing what it held, and waits until
+   * the form has shown exactly that text on two checks in a row.
+   */
   public void fill(String label, String text) {
     WebElement input = input(label);
     scrollIntoView(input);
     wait.until(ExpectedConditions.elementToBeClickable(input));
     input.clear();
-    input.sendKeys(text);
-    if (!text.equals(input.getDomProperty("value"))) {
-      // form-js re-renders a growing text area while keys arrive and may drop them; set the
-      // value the way a paste does and let the form see the input event.
-      ((org.openqa.selenium.JavascriptExecutor) driver)
-          .executeScript(
-              "arguments[0].value = arguments[1];"
-                  + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-              input,
-              text);
+    if ("textarea".equals(input.getTagName())) {
+      // form-js re-renders a growing text area while keys arrive and may drop them, or keep them
+      // on screen but not in the form's state; a paste gives it the whole text in one input event.
+      paste(input, text);
+    } else {
+      input.sendKeys(text);
     }
+    int[] agreeing = {0};
+    wait.until(
+        d -> {
+          try {
+            WebElement current = input(label);
+            if (text.equals(current.getDomProperty("value"))) {
+              return ++agreeing[0] >= 2;
+            }
+            agreeing[0] = 0;
+            paste(current, text);
+          } catch (org.openqa.selenium.StaleElementReferenceException replacedMeanwhile) {
+            agreeing[0] = 0; // the form re-rendered the field; look it up again
+          }
+          return false;
+        });
+  }
+
+  private void paste(WebElement input, String text) {
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            input,
+            text);
   }
 
   /** Picks an option, by its label, of a select or radio field. */

@@ -328,13 +328,16 @@ public class Benchmark {
     if (ta.pg) {
       long ra = ta.rowsWritten() - rowsBefore.get(a);
       long rb = tb.rowsWritten() - rowsBefore.get(b);
+      double perInvoiceA = ra / (double) (reps * stInvoices);
+      double rowsPerSecond =
+          Report.median(R.figures.get(db + "|straight").get("Handoff configuration (a), instances/s"))
+              * perInvoiceA;
       R.note(String.format("PostgreSQL straight-through: rows written (inserted, updated and deleted,"
           + " from pg_stat_database) per invoice over the %d timed rounds: %.1f with Handoff's"
           + " configuration (a), %.1f with stock Camunda (b). At the measured rate (a) wrote %.0f"
-          + " rows/s, %.1f %% of the single-row ceiling.", reps, ra / (double) (reps * stInvoices),
-          rb / (double) (reps * stInvoices), R.median(figures(db, "Handoff configuration (a), instances/s"))
-              * ra / (reps * stInvoices), 100 * R.median(figures(db, "Handoff configuration (a), instances/s"))
-              * ra / (reps * stInvoices) / R.median(db, "ceiling")));
+          + " rows/s, %.1f %% of the single-row ceiling.", reps, perInvoiceA,
+          rb / (double) (reps * stInvoices), rowsPerSecond,
+          100 * rowsPerSecond / R.median(db, "ceiling")));
     }
     for (Node n : List.of(a, b)) {
       long scheduled = n.historyActivityCount("InvoiceScheduledEndEvent");
@@ -540,10 +543,6 @@ public class Benchmark {
     }
   }
 
-  static List<Double> figures(String db, String label) {
-    return R.figures.get(db + "|straight").get(label);
-  }
-
   static String db() {
     return "PostgreSQL";
   }
@@ -747,10 +746,10 @@ public class Benchmark {
       command.add("--server.port=" + port);
       // bench.h2PassUrl: give (a) the plain H2 URL too, for a jar whose configuration predates
       // HANDOFF_H2_FILE (a before-and-after run against an older build).
-      boolean stock = variant == STOCK || Boolean.getBoolean("bench.h2PassUrl");
+      boolean plainH2Url = variant == STOCK || Boolean.getBoolean("bench.h2PassUrl");
       if (target.pg) {
         command.add("--spring.profiles.active=postgres");
-      } else if (stock) {
+      } else if (plainH2Url) {
         // Stock: H2's own defaults, only the file location and the lock timeout set.
         command.add("--spring.datasource.url=" + target.jdbcUrl());
       }
@@ -758,7 +757,7 @@ public class Benchmark {
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(logs().resolve(name + ".log").toFile());
-      if (!target.pg && !stock) {
+      if (!target.pg && !plainH2Url) {
         // Handoff: application.yaml's H2 URL with its options, pointed at this run's file.
         pb.environment().put("HANDOFF_H2_FILE", target.dir.resolve("handoff").toString());
       }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,21 +37,14 @@ public class TaskQueryStatistics extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskQueryStatistics.class);
 
-  private DataSource dataSource;
-  private String databaseType;
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    dataSource = configuration.getDataSource();
-    databaseType = configuration.getDatabaseType();
-  }
-
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    if (!"postgres".equals(databaseType)) {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+    if (!"postgres".equals(configuration.getDatabaseType())) {
       return;
     }
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = configuration.getDataSource().getConnection()) {
       if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
         LOG.info("PostgreSQL before 14 has no expression statistics; task query left as it is");
         return;

@@ -3,6 +3,7 @@ package io.handoff.platform.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handoff.support.Databases;
 import io.handoff.support.HandoffSpringTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,9 +55,8 @@ class CustomPlansForQueriesTest {
   }
 
   private void assumePostgres() throws Exception {
-    try (Connection c = dataSource.getConnection()) {
-      assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
-    }
+    assumeTrue(Databases.isPostgres(dataSource));
+    try (Connection c = dataSource.getConnection()) {}
   }
 
   static String setting(CommandContext context) {

@@ -3,6 +3,7 @@ package io.handoff.platform.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handoff.support.Databases;
 import io.handoff.support.HandoffSpringTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,8 +23,8 @@ class TaskQueryStatisticsTest {
 
   @Test
   void onPostgresStartUpCreatesAndAnalyzesTheAuthorizationStatistics() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource));
     try (Connection c = dataSource.getConnection()) {
-      assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
       assertThat(TaskQueryStatistics.exists(c)).isTrue();
       assertThat(
               count(
@@ -38,8 +39,8 @@ class TaskQueryStatisticsTest {
 
   @Test
   void onPostgresARestartFindsTheStatisticsAndLeavesThemAlone() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource));
     try (Connection c = dataSource.getConnection()) {
-      assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
       long oid =
           count(
               c,
@@ -59,8 +60,8 @@ class TaskQueryStatisticsTest {
 
   @Test
   void onPostgresConnectionsRunWithoutJustInTimeCompilation() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource));
     try (Connection c = dataSource.getConnection()) {
-      assumeTrue(c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
       assertThat(setting(c, "jit")).isEqualTo("off");
     }
   }
@@ -75,8 +76,8 @@ class TaskQueryStatisticsTest {
 
   @Test
   void onH2NothingIsCreated() throws Exception {
+    assumeTrue(Databases.isH2(dataSource));
     try (Connection c = dataSource.getConnection()) {
-      assumeTrue(c.getMetaData().getDatabaseProductName().equals("H2"));
       statistics.postProcessEngineBuild(processEngine);
       assertThat(
               count(

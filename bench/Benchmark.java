@@ -323,6 +323,8 @@ public class Benchmark {
       R.add(db, "straight", "stock Camunda (b), instances/s", rate.get(b), "/s");
       R.add(db, "straight", "ratio a/b", rate.get(a) / rate.get(b), "x");
       R.add(db, "straight", "(a) ÷ database ceiling", rate.get(a) / R.median(db, "ceiling"), "%");
+      R.add(db, "memory", "after each straight-through round, Handoff configuration (a)", a.rssMb(), "MB");
+      R.add(db, "memory", "after each straight-through round, stock Camunda (b)", b.rssMb(), "MB");
       log(db + String.format(": round %d  a=%.1f/s  b=%.1f/s", round, rate.get(a), rate.get(b)));
     }
     if (ta.pg) {
@@ -538,6 +540,10 @@ public class Benchmark {
         R.add(db(), "timers", timers + " timers, " + label + ": seconds until the first fired", first, "s");
         R.add(db(), "timers", timers + " timers, " + label + ": timers fired per second of firing",
             timers / Math.max(0.001, all - Math.max(0, first)), "/s");
+        for (int n = 0; n < nodes.size(); n++) {
+          R.add(db(), "memory", "after each timer storm, " + label + ", node " + (n + 1),
+              nodes.get(n).rssMb(), "MB");
+        }
         log(String.format("timer storm %s round %d: first %.1f s, all %.1f s", label, r, first, all));
       }
     }
@@ -1108,6 +1114,7 @@ public class Benchmark {
           {"latency", "REST start latency (ms)"},
           {"tasks", "Tasklist query: candidate group accounts-payable, newest first, first page of 15"},
           {"timers", "Timer storm (PostgreSQL)"},
+          {"memory", "Resident memory (VmRSS) under load"},
           {"cold", "Cold start"}};
       for (String[] section : sections) {
         s.append("\n## ").append(section[1]).append("\n\n| database | figure | median (min–max) | unit | n |\n|---|---|---|---|---|\n");
@@ -1141,7 +1148,7 @@ public class Benchmark {
       }
       goal(s, timers + " timers all fired within 60 s on two nodes", "PostgreSQL", "timers",
           timers + " timers, two nodes: seconds until all fired", 60.0, false, "s");
-      s.append("\n## Resident memory after the runs\n\n| node | RSS (MB) |\n|---|---|\n");
+      s.append("\n## Resident memory at the end of each node's runs (one reading per node)\n\n| node | RSS (MB) |\n|---|---|\n");
       rss.forEach((k, v) -> s.append("| ").append(k).append(" | ").append(fmt(v)).append(" |\n"));
       if (!notes.isEmpty()) {
         s.append("\n## Notes from the run\n\n");

@@ -29,8 +29,6 @@ public class DetermineInvoiceApproversDelegate implements JavaDelegate {
         settlement.routeApproval(
             InvoiceVariables.invoiceId(execution),
             execution.getProcessInstanceId(),
-            InvoiceVariables.string(execution, InvoiceVariables.CATEGORY),
-            InvoiceVariables.flag(execution, InvoiceVariables.LINES_MATCHED),
             decisionKey,
             decisions.decisionDefinitionId(decisionKey, execution.getProcessDefinitionId()));
     InvoiceVariables.setApprovalRoute(execution, route.approverGroups(), route.reason());

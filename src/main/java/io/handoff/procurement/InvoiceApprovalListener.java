@@ -1,8 +1,11 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.governance.ControlRefusedException;
+import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
@@ -10,50 +13,67 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Guards "Approve invoice". On claim/assignment and on completion, the purchase order's requester
- * and whoever accepted a variance on the invoice are refused: the listener throws, so the engine
- * rolls the claim or completion back and the Tasklist shows the reason. The refusal is logged and
- * recorded in the audit trail. On completion the approval decision is recorded.
+ * Guards "Approve invoice". On claim/assignment and on completion, {@link InvoiceApprovalControl}
+ * refuses the purchase order's requester, whoever accepted a variance, whoever decided another level
+ * of the invoice and anyone outside the level's group, all read from the system of record. A refusal
+ * rolls the claim or completion back, answers 403 with the reason on every engine surface, and is
+ * written to the audit trail in its own transaction. On completion the decision is recorded in
+ * {@code invoice_approval}, whose keys also refuse a second level by the same person when two
+ * arrive at once.
  */
 @Component("invoiceApprovalListener")
 public class InvoiceApprovalListener implements TaskListener {
 
+  static final String CONTROL = "segregation-of-duties";
+
   private static final Logger log = LoggerFactory.getLogger(InvoiceApprovalListener.class);
 
   private final InvoiceDecisionLog decisionLog;
+  private final InvoiceApprovalControl control;
+  private final InvoiceApprovals approvals;
+  private final People people;
 
-  public InvoiceApprovalListener(InvoiceDecisionLog decisionLog) {
+  public InvoiceApprovalListener(
+      InvoiceDecisionLog decisionLog,
+      InvoiceApprovalControl control,
+      InvoiceApprovals approvals,
+      People people) {
     this.decisionLog = decisionLog;
+    this.control = control;
+    this.approvals = approvals;
+    this.people = people;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    String invoiceId = InvoiceVariables.invoiceId(task);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       // Claimed or assigned: the new assignee must be allowed to approve.
       if (task.getAssignee() != null) {
-        refuseIfConflicted(task, task.getAssignee());
+        refuseIfConflicted(task, invoiceId, task.getAssignee());
       }
       return;
     }
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      // Completed: neither the caller nor the assignee may be in conflict.
-      for (String user : TaskActors.of(task)) {
-        refuseIfConflicted(task, user);
+      Set<String> actors = people.actorsOn(task);
+      if (actors.isEmpty()) {
+        throw new ControlRefusedException(
+            CONTROL, "An invoice approval is decided by a person: claim the task first.");
       }
-      recordDecision(task);
+      // Neither the caller nor the assignee may be in conflict.
+      for (String user : actors) {
+        refuseIfConflicted(task, invoiceId, user);
+      }
+      recordDecision(task, invoiceId, actors.iterator().next());
     }
   }
 
-  private void refuseIfConflicted(DelegateTask task, String user) {
-    Optional<String> refusal =
-        SegregationOfDuties.refusal(
-            user,
-            InvoiceVariables.string(task, InvoiceVariables.PO_NUMBER),
-            InvoiceVariables.string(task, InvoiceVariables.REQUESTED_BY),
-            InvoiceVariables.string(task, InvoiceVariables.VARIANCE_ACCEPTED_BY));
+  private void refuseIfConflicted(DelegateTask task, String invoiceId, String user) {
+    Optional<String> refusal = control.refusal(invoiceId, user);
     if (refusal.isEmpty()) {
       return;
     }
+    SegregationOfDuties.Facts facts = control.facts(invoiceId);
     log.warn(
         "Process instance {}: {} of approval task {} refused for {}: {}",
         task.getProcessInstanceId(),
@@ -64,24 +84,23 @@ public class InvoiceApprovalListener implements TaskListener {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("event", task.getEventName());
     inputs.put("taskId", task.getId());
-    inputs.put(
-        InvoiceVariables.REQUESTED_BY,
-        InvoiceVariables.string(task, InvoiceVariables.REQUESTED_BY));
-    inputs.put(
-        InvoiceVariables.VARIANCE_ACCEPTED_BY,
-        InvoiceVariables.string(task, InvoiceVariables.VARIANCE_ACCEPTED_BY));
+    inputs.put("level", facts.level());
+    inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());
+    inputs.put(InvoiceVariables.REQUESTED_BY, facts.requestedBy());
+    inputs.put(InvoiceVariables.VARIANCE_ACCEPTED_BY, facts.varianceAcceptedBy());
+    inputs.put("earlierLevels", facts.earlierLevels());
     decisionLog.recordIndependently(
-        InvoiceVariables.invoiceId(task),
+        invoiceId,
         task.getProcessInstanceId(),
         InvoiceDecisionLog.Kind.REFUSED,
         InvoiceDecisionLog.person(user),
         inputs,
         "refused " + task.getEventName(),
         refusal.get());
-    throw new SegregationOfDutiesException(refusal.get());
+    throw new ControlRefusedException(CONTROL, refusal.get());
   }
 
-  private void recordDecision(DelegateTask task) {
+  private void recordDecision(DelegateTask task, String invoiceId, String approver) {
     String decision = InvoiceVariables.string(task, InvoiceVariables.APPROVAL_DECISION);
     String comment = InvoiceVariables.string(task, InvoiceVariables.APPROVAL_COMMENT);
     boolean approve = InvoiceVariables.DECISION_APPROVE.equals(decision);
@@ -91,21 +110,24 @@ public class InvoiceApprovalListener implements TaskListener {
     if (!approve && (comment == null || comment.isBlank())) {
       throw new IllegalArgumentException("A comment is required to reject an invoice.");
     }
-    String approver = TaskActors.decider(task);
-    String group = InvoiceVariables.string(task, InvoiceVariables.APPROVER_GROUP);
+    SegregationOfDuties.Facts facts = control.facts(invoiceId);
+    approvals.record(
+        invoiceId, facts.level(), facts.approverGroup(), approver, decision, comment);
     Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put(InvoiceVariables.APPROVER_GROUP, group);
+    inputs.put("level", facts.level());
+    inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());
     inputs.put(
         InvoiceVariables.INVOICE_TOTAL,
         InvoiceVariables.string(task, InvoiceVariables.INVOICE_TOTAL));
     decisionLog.record(
-        InvoiceVariables.invoiceId(task),
+        invoiceId,
         task.getProcessInstanceId(),
         InvoiceDecisionLog.Kind.APPROVAL,
         InvoiceDecisionLog.person(approver),
         inputs,
         approve ? "approved" : "rejected",
         comment);
+    // Mirrors for forms and Cockpit; the process reads the decision from invoice_approval.
     task.setVariable(InvoiceVariables.INVOICE_REJECTED, !approve);
     if (!approve) {
       task.setVariable(InvoiceVariables.REJECTION_REASON, comment);
@@ -114,10 +136,11 @@ public class InvoiceApprovalListener implements TaskListener {
     task.removeVariable(InvoiceVariables.APPROVAL_DECISION);
     task.removeVariable(InvoiceVariables.APPROVAL_COMMENT);
     log.info(
-        "Process instance {}: {} {} the invoice for {}",
+        "Process instance {}: {} {} the invoice at level {} for {}",
         task.getProcessInstanceId(),
         approver,
         approve ? "approved" : "rejected",
-        group);
+        facts.level(),
+        facts.approverGroup());
   }
 }

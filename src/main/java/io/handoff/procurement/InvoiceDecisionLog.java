@@ -66,6 +66,11 @@ public class InvoiceDecisionLog {
     return "user:" + userId;
   }
 
+  /** The user id of a person's entry, null for a rule's. */
+  public static String userOf(String decidedBy) {
+    return decidedBy != null && decidedBy.startsWith("user:") ? decidedBy.substring(5) : null;
+  }
+
   public void record(
       String invoiceId,
       String processInstanceId,

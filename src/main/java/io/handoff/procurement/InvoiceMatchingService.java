@@ -87,9 +87,13 @@ public class InvoiceMatchingService {
       return new PurchaseOrderCheck(null, problem, false, summary(invoiceId, found));
     }
     PurchaseOrder order = found.get();
+    invoices.lockPurchaseOrder(order.poNumber());
     boolean waits =
         LineMatcher.waitsForGoods(
-            invoice.lines(), order, purchasing.receivedQuantities(order.poNumber()));
+            invoice.lines(),
+            order,
+            purchasing.receivedQuantities(order.poNumber()),
+            invoices.invoicedElsewhere(order.poNumber(), invoiceId));
     return new PurchaseOrderCheck(order, null, waits, List.of());
   }
 
@@ -101,15 +105,24 @@ public class InvoiceMatchingService {
             .findPurchaseOrder(invoice.poNumber())
             .orElseThrow(
                 () -> new IllegalStateException("Purchase order " + invoice.poNumber() + " gone"));
+    // One invoice of an order at a time: each sees what the others have billed (the lock is held
+    // until this transaction commits, so two invoices for the same goods cannot both pass).
+    invoices.lockPurchaseOrder(order.poNumber());
     Map<Integer, BigDecimal> received = purchasing.receivedQuantities(order.poNumber());
+    Map<Integer, BigDecimal> elsewhere = invoices.invoicedElsewhere(order.poNumber(), invoiceId);
     List<String> problems = new ArrayList<>();
     for (Invoice.Line line : invoice.lines()) {
       LineMatcher.LineFigures figures =
-          LineMatcher.figures(line, order.line(line.line()), received.get(line.line()));
+          LineMatcher.figures(
+              line,
+              order.line(line.line()),
+              received.get(line.line()),
+              elsewhere.get(line.line()));
       Map<String, Object> inputs = new LinkedHashMap<>();
       inputs.put(InvoiceVariables.DMN_ON_ORDER, figures.onOrder());
       inputs.put(InvoiceVariables.DMN_QUANTITY_ABOVE_ORDERED, figures.quantityAboveOrdered());
       inputs.put(InvoiceVariables.DMN_QUANTITY_ABOVE_RECEIVED, figures.quantityAboveReceived());
+      inputs.put(InvoiceVariables.DMN_QUANTITY_ABOVE_UNINVOICED, figures.quantityAboveUninvoiced());
       inputs.put(InvoiceVariables.DMN_PRICE_VARIANCE_PERCENT, figures.priceVariancePercent());
       inputs.put(InvoiceVariables.DMN_PRICE_VARIANCE_AMOUNT, figures.priceVarianceAmount());
       DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);

@@ -5,7 +5,9 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,8 +60,8 @@ public class InvoiceRepository {
     jdbc.sql(
             "INSERT INTO invoice ("
                 + INVOICE_COLUMNS
-                + ", request_hash, received_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + ", invoice_number_key, request_hash, received_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             invoice.invoiceId(),
             invoice.vendorId(),
@@ -72,6 +74,7 @@ public class InvoiceRepository {
             invoice.total(),
             invoice.status().name(),
             invoice.processInstanceId(),
+            InvoiceNumbers.key(invoice.invoiceNumber()),
             requestHash,
             PurchasingStore.now(),
             PurchasingStore.now())
@@ -109,8 +112,8 @@ public class InvoiceRepository {
     return jdbc.sql(
             "SELECT "
                 + INVOICE_COLUMNS
-                + " FROM invoice WHERE vendor_id = ? AND invoice_number = ?")
-        .params(vendorId, invoiceNumber)
+                + " FROM invoice WHERE vendor_id = ? AND invoice_number_key = ?")
+        .params(vendorId, InvoiceNumbers.key(invoiceNumber))
         .query((rs, i) -> invoice(rs))
         .optional();
   }
@@ -123,8 +126,9 @@ public class InvoiceRepository {
   }
 
   public Optional<String> requestHash(String vendorId, String invoiceNumber) {
-    return jdbc.sql("SELECT request_hash FROM invoice WHERE vendor_id = ? AND invoice_number = ?")
-        .params(vendorId, invoiceNumber)
+    return jdbc.sql(
+            "SELECT request_hash FROM invoice WHERE vendor_id = ? AND invoice_number_key = ?")
+        .params(vendorId, InvoiceNumbers.key(invoiceNumber))
         .query(String.class)
         .optional();
   }
@@ -133,6 +137,62 @@ public class InvoiceRepository {
     jdbc.sql("UPDATE invoice SET process_instance_id = ? WHERE invoice_id = ?")
         .params(processInstanceId, invoiceId)
         .update();
+  }
+
+  /**
+   * Locks the purchase order's row until the caller's transaction ends, so the invoices billing one
+   * order are matched one after the other and each sees what the others have invoiced.
+   */
+  public void lockPurchaseOrder(String poNumber) {
+    jdbc.sql("SELECT po_number FROM purchase_order WHERE po_number = ? FOR UPDATE")
+        .param(poNumber)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Quantity per order line billed by the order's other invoices that have been matched and not
+   * rejected.
+   */
+  public Map<Integer, BigDecimal> invoicedElsewhere(String poNumber, String invoiceId) {
+    Map<Integer, BigDecimal> quantities = new HashMap<>();
+    jdbc.sql(
+            "SELECT l.line_no, SUM(l.quantity) AS quantity FROM invoice_line l"
+                + " JOIN invoice i ON i.invoice_id = l.invoice_id"
+                + " WHERE i.po_number = ? AND i.invoice_id <> ? AND i.status <> ?"
+                + " AND l.match_result IS NOT NULL GROUP BY l.line_no")
+        .params(poNumber, invoiceId, InvoiceStatus.REJECTED.name())
+        .query(
+            rs -> {
+              quantities.put(rs.getInt("line_no"), rs.getBigDecimal("quantity"));
+            });
+    return quantities;
+  }
+
+  /** Whether every line of the invoice has been matched within tolerance. */
+  public boolean allLinesMatched(String invoiceId) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM invoice_line WHERE invoice_id = ?"
+                    + " AND (match_result IS NULL OR match_result <> ?)")
+            .params(invoiceId, InvoiceMatchingService.MATCHED)
+            .query(Integer.class)
+            .single()
+        == 0;
+  }
+
+  /** Records the approval matrix's answer: groups in order, empty for automatic approval. */
+  public void setApproverGroups(String invoiceId, String approverGroups) {
+    jdbc.sql("UPDATE invoice SET approver_groups = ? WHERE invoice_id = ?")
+        .params(approverGroups, invoiceId)
+        .update();
+  }
+
+  /** The approval matrix's answer, empty until it has decided. */
+  public Optional<String> approverGroups(String invoiceId) {
+    return jdbc.sql("SELECT approver_groups FROM invoice WHERE invoice_id = ?")
+        .param(invoiceId)
+        .query((rs, i) -> Optional.ofNullable(rs.getString("approver_groups")))
+        .single();
   }
 
   public void updateStatus(String invoiceId, InvoiceStatus status) {

@@ -17,16 +17,22 @@ public class InvoiceSettlementService {
   private final DecisionEvaluator decisions;
   private final InvoiceDecisionLog decisionLog;
   private final VendorNotifier vendorNotifier;
+  private final PurchasingConnector purchasing;
+  private final InvoiceApprovalControl approvalControl;
 
   public InvoiceSettlementService(
       InvoiceRepository invoices,
       DecisionEvaluator decisions,
       InvoiceDecisionLog decisionLog,
-      VendorNotifier vendorNotifier) {
+      VendorNotifier vendorNotifier,
+      PurchasingConnector purchasing,
+      InvoiceApprovalControl approvalControl) {
     this.invoices = invoices;
     this.decisions = decisions;
     this.decisionLog = decisionLog;
     this.vendorNotifier = vendorNotifier;
+    this.purchasing = purchasing;
+    this.approvalControl = approvalControl;
   }
 
   /**
@@ -39,14 +45,20 @@ public class InvoiceSettlementService {
     }
   }
 
+  /**
+   * Evaluates the approval matrix on facts from the system of record: the invoice total, the
+   * purchase order's category and whether every line matched; the answer is kept with the invoice.
+   */
   public ApprovalRoute routeApproval(
-      String invoiceId,
-      String processInstanceId,
-      String category,
-      boolean linesMatched,
-      String decisionKey,
-      String decisionId) {
+      String invoiceId, String processInstanceId, String decisionKey, String decisionId) {
     Invoice invoice = invoices.get(invoiceId);
+    String category =
+        purchasing
+            .findPurchaseOrder(invoice.poNumber())
+            .map(PurchaseOrder::category)
+            .orElseThrow(
+                () -> new IllegalStateException("Purchase order " + invoice.poNumber() + " gone"));
+    boolean linesMatched = invoices.allLinesMatched(invoiceId);
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put(InvoiceVariables.DMN_INVOICE_TOTAL, invoice.total());
     inputs.put(InvoiceVariables.CATEGORY, category);
@@ -65,6 +77,7 @@ public class InvoiceSettlementService {
         inputs,
         route.automatic() ? "approved automatically" : route.approverGroups(),
         route.reason());
+    invoices.setApproverGroups(invoiceId, route.approverGroups());
     invoices.updateStatus(
         invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);
     return route;
@@ -77,6 +90,22 @@ public class InvoiceSettlementService {
    */
   public boolean schedulePayment(String invoiceId, String processInstanceId) {
     Invoice invoice = invoices.get(invoiceId);
+    // The last line of defence: whatever path led here, an invoice is paid only when the system of
+    // record shows it matched (or a person accepted the variance) and approved as the matrix asked.
+    // Otherwise the job fails and becomes an incident in Cockpit; nothing is paid.
+    approvalControl
+        .notPayable(invoiceId)
+        .ifPresent(
+            why -> {
+              throw new IllegalStateException(
+                  "Invoice "
+                      + invoice.invoiceNumber()
+                      + " of vendor "
+                      + invoice.vendorId()
+                      + " is not paid: "
+                      + why
+                      + ".");
+            });
     InvoiceRepository.Payment payment =
         new InvoiceRepository.Payment(
             invoice.total(),

@@ -53,6 +53,7 @@ public final class InvoiceVariables {
 
   public static final String DMN_QUANTITY_ABOVE_ORDERED = "quantityAboveOrdered";
   public static final String DMN_QUANTITY_ABOVE_RECEIVED = "quantityAboveReceived";
+  public static final String DMN_QUANTITY_ABOVE_UNINVOICED = "quantityAboveUninvoiced";
   public static final String DMN_PRICE_VARIANCE_PERCENT = "priceVariancePercent";
   public static final String DMN_PRICE_VARIANCE_AMOUNT = "priceVarianceAmount";
   public static final String DMN_LINE_RESULT = "lineResult";

@@ -31,6 +31,10 @@ public final class LineMatcher {
    * @param invoicedUnitPrice unit price on the invoice
    * @param quantityAboveOrdered invoiced minus ordered, at least 0
    * @param quantityAboveReceived invoiced minus received, at least 0
+   * @param invoicedElsewhere quantity of this line billed by the order's other invoices (matched,
+   *     not rejected)
+   * @param quantityAboveUninvoiced invoiced plus invoiced elsewhere minus received, at least 0: what
+   *     this invoice bills of goods that other invoices have already billed
    * @param priceVariancePercent |invoiced - ordered price| / ordered price in percent
    * @param priceVarianceAmount |invoiced - ordered price| x invoiced quantity
    */
@@ -45,12 +49,18 @@ public final class LineMatcher {
       BigDecimal invoicedUnitPrice,
       BigDecimal quantityAboveOrdered,
       BigDecimal quantityAboveReceived,
+      BigDecimal invoicedElsewhere,
+      BigDecimal quantityAboveUninvoiced,
       BigDecimal priceVariancePercent,
       BigDecimal priceVarianceAmount) {}
 
   public static LineFigures figures(
-      Invoice.Line invoiced, Optional<PurchaseOrder.Line> ordered, BigDecimal received) {
+      Invoice.Line invoiced,
+      Optional<PurchaseOrder.Line> ordered,
+      BigDecimal received,
+      BigDecimal invoicedElsewhere) {
     BigDecimal receivedQuantity = received == null ? BigDecimal.ZERO : received;
+    BigDecimal elsewhere = invoicedElsewhere == null ? BigDecimal.ZERO : invoicedElsewhere;
     BigDecimal orderedQuantity = ordered.map(PurchaseOrder.Line::quantity).orElse(BigDecimal.ZERO);
     BigDecimal orderPrice = ordered.map(PurchaseOrder.Line::unitPrice).orElse(null);
     BigDecimal priceDifference =
@@ -66,20 +76,34 @@ public final class LineMatcher {
         invoiced.unitPrice(),
         positivePart(invoiced.quantity().subtract(orderedQuantity)),
         positivePart(invoiced.quantity().subtract(receivedQuantity)),
+        elsewhere,
+        positivePart(invoiced.quantity().add(elsewhere).subtract(receivedQuantity)),
         percent(priceDifference, orderPrice),
         priceDifference.multiply(invoiced.quantity()).setScale(SCALE, RoundingMode.HALF_UP));
   }
 
   /**
-   * Whether the invoice bills more of an ordered line than has been received yet, so the process
-   * should wait for goods before matching.
+   * Whether the invoice bills more of an ordered line than has been received and not yet billed by
+   * the order's other invoices, while more goods can still come (less received than ordered), so the
+   * process should wait for goods before matching.
    */
   public static boolean waitsForGoods(
-      List<Invoice.Line> lines, PurchaseOrder order, Map<Integer, BigDecimal> received) {
+      List<Invoice.Line> lines,
+      PurchaseOrder order,
+      Map<Integer, BigDecimal> received,
+      Map<Integer, BigDecimal> invoicedElsewhere) {
     return lines.stream()
-        .filter(l -> order.line(l.line()).isPresent())
         .anyMatch(
-            l -> l.quantity().compareTo(received.getOrDefault(l.line(), BigDecimal.ZERO)) > 0);
+            l -> {
+              Optional<PurchaseOrder.Line> ordered = order.line(l.line());
+              if (ordered.isEmpty()) {
+                return false;
+              }
+              BigDecimal got = received.getOrDefault(l.line(), BigDecimal.ZERO);
+              BigDecimal billed =
+                  l.quantity().add(invoicedElsewhere.getOrDefault(l.line(), BigDecimal.ZERO));
+              return billed.compareTo(got) > 0 && got.compareTo(ordered.get().quantity()) < 0;
+            });
   }
 
   static BigDecimal percent(BigDecimal difference, BigDecimal base) {

@@ -1,5 +1,7 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.governance.ControlRefusedException;
+import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +26,11 @@ public class MatchExceptionResolutionListener implements TaskListener {
           InvoiceVariables.OUTCOME_REJECT);
 
   private final InvoiceDecisionLog decisionLog;
+  private final People people;
 
-  public MatchExceptionResolutionListener(InvoiceDecisionLog decisionLog) {
+  public MatchExceptionResolutionListener(InvoiceDecisionLog decisionLog, People people) {
     this.decisionLog = decisionLog;
+    this.people = people;
   }
 
   @Override
@@ -40,7 +44,14 @@ public class MatchExceptionResolutionListener implements TaskListener {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("A reason is required to resolve a match exception.");
     }
-    String decider = TaskActors.decider(task);
+    String decider =
+        people.actorsOn(task).stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ControlRefusedException(
+                        "segregation-of-duties",
+                        "A match exception is resolved by a person: claim the task first."));
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put(
         InvoiceVariables.MATCH_PROBLEM,

@@ -1,36 +1,101 @@
 package io.handoff.procurement;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Who may not approve an invoice: the user who requested the purchase and the user who accepted a
- * variance on this invoice.
+ * Who may not approve a level of an invoice: the user who requested the purchase (by user id or
+ * e-mail), whoever accepted a variance on the invoice, whoever already decided another level of it,
+ * and anyone outside the level's approving group. Plain logic over facts read from the system of
+ * record ({@link InvoiceApprovalControl}).
  */
 public final class SegregationOfDuties {
 
   private SegregationOfDuties() {}
 
-  /** Why the user may not approve, or empty if they may. */
-  public static Optional<String> refusal(
-      String userId, String poNumber, String requestedBy, String varianceAcceptedBy) {
-    if (userId == null) {
-      return Optional.empty();
-    }
-    if (userId.equals(requestedBy)) {
+  /**
+   * The person who wants to approve.
+   *
+   * @param userId their login
+   * @param email their e-mail address in the platform's users, null if none
+   * @param groups the groups they are a member of
+   */
+  public record Approver(String userId, String email, Set<String> groups) {}
+
+  /**
+   * What the system of record says about the invoice.
+   *
+   * @param poNumber purchase order
+   * @param requestedBy requester of the purchase order (user id or e-mail)
+   * @param varianceAcceptedBy users who accepted a variance on this invoice
+   * @param level the approval level open now (1 = first)
+   * @param approverGroup the group that approves this level
+   * @param earlierLevels the level each user decided so far, by user id
+   */
+  public record Facts(
+      String poNumber,
+      String requestedBy,
+      Set<String> varianceAcceptedBy,
+      int level,
+      String approverGroup,
+      java.util.Map<String, Integer> earlierLevels) {}
+
+  /** Why the user may not approve this level, or empty if they may. */
+  public static Optional<String> refusal(Approver approver, Facts facts) {
+    String user = approver.userId();
+    if (sameIdentity(approver, facts.requestedBy())) {
       return Optional.of(
           "Segregation of duties: "
-              + userId
+              + user
               + " requested purchase order "
-              + poNumber
-              + " and may not approve its invoice. Another member of the group must approve.");
+              + facts.poNumber()
+              + " and may not approve its invoice. Another member of "
+              + facts.approverGroup()
+              + " must approve.");
     }
-    if (userId.equals(varianceAcceptedBy)) {
+    if (facts.varianceAcceptedBy().contains(user)) {
       return Optional.of(
           "Segregation of duties: "
-              + userId
+              + user
               + " accepted the variance on this invoice and may not also approve it. Another"
-              + " member of the group must approve.");
+              + " member of "
+              + facts.approverGroup()
+              + " must approve.");
+    }
+    Integer earlier = facts.earlierLevels().get(user);
+    if (earlier != null) {
+      return Optional.of(
+          "Segregation of duties: "
+              + user
+              + " already decided approval level "
+              + earlier
+              + " of this invoice and may not decide level "
+              + facts.level()
+              + " too. Another member of "
+              + facts.approverGroup()
+              + " must approve.");
+    }
+    if (!approver.groups().contains(facts.approverGroup())) {
+      return Optional.of(
+          "Approval level "
+              + facts.level()
+              + " of this invoice is for "
+              + facts.approverGroup()
+              + "; "
+              + user
+              + " is not a member.");
     }
     return Optional.empty();
+  }
+
+  private static boolean sameIdentity(Approver approver, String requestedBy) {
+    if (requestedBy == null || requestedBy.isBlank()) {
+      return false;
+    }
+    String requester = requestedBy.strip().toLowerCase(Locale.ROOT);
+    return requester.equals(approver.userId().toLowerCase(Locale.ROOT))
+        || (approver.email() != null
+            && requester.equals(approver.email().strip().toLowerCase(Locale.ROOT)));
   }
 }

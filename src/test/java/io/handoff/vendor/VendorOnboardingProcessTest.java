@@ -40,10 +40,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -74,6 +76,8 @@ class VendorOnboardingProcessTest {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
   @Autowired VendorApplicationService service;
   @Autowired VendorApplications applications;
   @Autowired Approvals approvals;
@@ -836,7 +840,15 @@ class VendorOnboardingProcessTest {
     identityService.setAuthentication(DemoUsers.PAUL, List.of("procurement", "employees"));
     ProcessInstance pi;
     try {
-      pi = runtimeService.startProcessInstanceByKey(VendorOnboardingVariables.PROCESS_KEY, form);
+      // As the Tasklist starts it: the start form submitted for the latest definition.
+      String definitionId =
+          repositoryService
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(VendorOnboardingVariables.PROCESS_KEY)
+              .latestVersion()
+              .singleResult()
+              .getId();
+      pi = formService.submitStartForm(definitionId, form);
     } finally {
       identityService.clearAuthentication();
     }

@@ -1,0 +1,75 @@
+package io.handoff.platform.governance;
+
+import io.handoff.platform.errors.ProblemTypes;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * The platform's refusals on {@code /engine-rest} as RFC 9457 problem+json: 403 for a control, 400
+ * naming each field a form does not ask for. The body also carries {@code message}, the field that
+ * Camunda's own clients (Tasklist, Modeler) show. Other errors keep the engine REST format.
+ */
+final class EngineRestProblems {
+
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  private EngineRestProblems() {}
+
+  static Response forbidden(ControlRefusedException refusal) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", ProblemTypes.BASE + refusal.control());
+    body.put("title", "Forbidden");
+    body.put("status", 403);
+    body.put("detail", refusal.getMessage());
+    body.put("message", refusal.getMessage());
+    return Response.status(403).type(PROBLEM_JSON).entity(body).build();
+  }
+
+  static Response invalid(InvalidTaskInputException invalid) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    invalid
+        .fieldProblems()
+        .forEach((field, message) -> errors.add(Map.of("field", field, "message", message)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", ProblemTypes.INVALID_REQUEST);
+    body.put("title", "Bad Request");
+    body.put("status", 400);
+    body.put("detail", invalid.getMessage());
+    body.put("message", invalid.getMessage());
+    body.put("errors", errors);
+    return Response.status(400).type(PROBLEM_JSON).entity(body).build();
+  }
+
+  /** A control refusal thrown by the engine and passed through by the REST resource. */
+  @Priority(1)
+  static final class ControlRefusedMapper implements ExceptionMapper<ControlRefusedException> {
+    @Override
+    public Response toResponse(ControlRefusedException exception) {
+      return forbidden(exception);
+    }
+  }
+
+  /** The REST resources wrap engine failures into a RestException: look inside for refusals. */
+  @Priority(1)
+  static final class RestExceptionMapper implements ExceptionMapper<RestException> {
+    @Override
+    public Response toResponse(RestException exception) {
+      for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t instanceof ControlRefusedException refusal) {
+          return forbidden(refusal);
+        }
+        if (t instanceof InvalidTaskInputException invalid) {
+          return invalid(invalid);
+        }
+      }
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+}

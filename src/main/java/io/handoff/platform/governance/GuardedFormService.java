@@ -1,0 +1,57 @@
+package io.handoff.platform.governance;
+
+import java.util.Map;
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/** The engine's form service, with a person's submission limited to the form's fields. */
+class GuardedFormService extends FormServiceImpl {
+
+  private final FormInputGuard guard;
+
+  GuardedFormService(FormInputGuard guard) {
+    this.guard = guard;
+  }
+
+  @Override
+  public void submitTaskForm(String taskId, Map<String, Object> properties) {
+    super.submitTaskForm(taskId, guard.forTask(taskId, properties));
+  }
+
+  @Override
+  public VariableMap submitTaskFormWithVariablesInReturn(
+      String taskId, Map<String, Object> properties, boolean deserializeValues) {
+    return super.submitTaskFormWithVariablesInReturn(
+        taskId, guard.forTask(taskId, properties), deserializeValues);
+  }
+
+  @Override
+  public ProcessInstance submitStartForm(
+      String processDefinitionId, Map<String, Object> properties) {
+    return submitStartForm(processDefinitionId, null, properties);
+  }
+
+  @Override
+  public ProcessInstance submitStartForm(
+      String processDefinitionId, String businessKey, Map<String, Object> properties) {
+    return super.submitStartForm(
+        processDefinitionId,
+        businessKey,
+        guard.forStart(processDefinitionId, businessKey, properties));
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public ProcessInstance submitStartFormData(
+      String processDefinitionId, Map<String, String> properties) {
+    return submitStartForm(processDefinitionId, null, (Map) properties);
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public ProcessInstance submitStartFormData(
+      String processDefinitionId, String businessKey, Map<String, String> properties) {
+    return submitStartForm(processDefinitionId, businessKey, (Map) properties);
+  }
+}

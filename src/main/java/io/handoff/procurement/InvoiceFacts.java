@@ -1,0 +1,42 @@
+package io.handoff.procurement;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the invoice process's gateways and loops decide on, read from the system of record instead
+ * of from process variables: {@code ${invoiceFacts.linesMatched(execution)}}, {@code
+ * ${invoiceFacts.approverGroups(execution)}}, {@code ${invoiceFacts.approvalRequired(execution)}},
+ * {@code ${invoiceFacts.rejected(execution)}}.
+ */
+@Component("invoiceFacts")
+public class InvoiceFacts {
+
+  private final InvoiceRepository invoices;
+  private final InvoiceApprovalControl control;
+
+  public InvoiceFacts(InvoiceRepository invoices, InvoiceApprovalControl control) {
+    this.invoices = invoices;
+    this.control = control;
+  }
+
+  /** Every line matched within tolerance at the last match. */
+  public boolean linesMatched(DelegateExecution execution) {
+    return invoices.allLinesMatched(InvoiceVariables.invoiceId(execution));
+  }
+
+  /** The groups that approve, in order, as the approval matrix decided. */
+  public List<String> approverGroups(DelegateExecution execution) {
+    return control.route(InvoiceVariables.invoiceId(execution));
+  }
+
+  public boolean approvalRequired(DelegateExecution execution) {
+    return !approverGroups(execution).isEmpty();
+  }
+
+  /** Some approval level was rejected. */
+  public boolean rejected(DelegateExecution execution) {
+    return control.rejected(InvoiceVariables.invoiceId(execution));
+  }
+}

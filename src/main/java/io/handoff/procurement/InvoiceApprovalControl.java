@@ -112,7 +112,8 @@ public class InvoiceApprovalControl {
       Optional<InvoiceApprovals.Decided> d =
           decided.stream().filter(x -> x.level() == l).findFirst();
       if (d.isEmpty() || !d.get().approved() || !d.get().approverGroup().equals(route.get(l - 1))) {
-        return Optional.of("approval level " + level + " (" + route.get(level - 1) + ") is missing");
+        return Optional.of(
+            "approval level " + level + " (" + route.get(level - 1) + ") is missing");
       }
     }
     return Optional.empty();

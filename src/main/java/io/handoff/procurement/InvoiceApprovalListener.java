@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Guards "Approve invoice". On claim/assignment and on completion, {@link InvoiceApprovalControl}
- * refuses the purchase order's requester, whoever accepted a variance, whoever decided another level
- * of the invoice and anyone outside the level's group, all read from the system of record. A refusal
- * rolls the claim or completion back, answers 403 with the reason on every engine surface, and is
- * written to the audit trail in its own transaction. On completion the decision is recorded in
- * {@code invoice_approval}, whose keys also refuse a second level by the same person when two
+ * refuses the purchase order's requester, whoever accepted a variance, whoever decided another
+ * level of the invoice and anyone outside the level's group, all read from the system of record. A
+ * refusal rolls the claim or completion back, answers 403 with the reason on every engine surface,
+ * and is written to the audit trail in its own transaction. On completion the decision is recorded
+ * in {@code invoice_approval}, whose keys also refuse a second level by the same person when two
  * arrive at once.
  */
 @Component("invoiceApprovalListener")
@@ -111,8 +111,7 @@ public class InvoiceApprovalListener implements TaskListener {
       throw new IllegalArgumentException("A comment is required to reject an invoice.");
     }
     SegregationOfDuties.Facts facts = control.facts(invoiceId);
-    approvals.record(
-        invoiceId, facts.level(), facts.approverGroup(), approver, decision, comment);
+    approvals.record(invoiceId, facts.level(), facts.approverGroup(), approver, decision, comment);
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("level", facts.level());
     inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());

@@ -63,13 +63,7 @@ public class InvoiceApprovals {
             "INSERT INTO invoice_approval (invoice_id, level_no, approver_group, decided_by,"
                 + " decision, decision_comment, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(
-            invoiceId,
-            level,
-            approverGroup,
-            decidedBy,
-            decision,
-            comment,
-            PurchasingStore.now())
+            invoiceId, level, approverGroup, decidedBy, decision, comment, PurchasingStore.now())
         .update();
   }
 }

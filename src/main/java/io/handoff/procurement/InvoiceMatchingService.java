@@ -114,10 +114,7 @@ public class InvoiceMatchingService {
     for (Invoice.Line line : invoice.lines()) {
       LineMatcher.LineFigures figures =
           LineMatcher.figures(
-              line,
-              order.line(line.line()),
-              received.get(line.line()),
-              elsewhere.get(line.line()));
+              line, order.line(line.line()), received.get(line.line()), elsewhere.get(line.line()));
       Map<String, Object> inputs = new LinkedHashMap<>();
       inputs.put(InvoiceVariables.DMN_ON_ORDER, figures.onOrder());
       inputs.put(InvoiceVariables.DMN_QUANTITY_ABOVE_ORDERED, figures.quantityAboveOrdered());

@@ -33,8 +33,8 @@ public final class LineMatcher {
    * @param quantityAboveReceived invoiced minus received, at least 0
    * @param invoicedElsewhere quantity of this line billed by the order's other invoices (matched,
    *     not rejected)
-   * @param quantityAboveUninvoiced invoiced plus invoiced elsewhere minus received, at least 0: what
-   *     this invoice bills of goods that other invoices have already billed
+   * @param quantityAboveUninvoiced invoiced plus invoiced elsewhere minus received, at least 0:
+   *     what this invoice bills of goods that other invoices have already billed
    * @param priceVariancePercent |invoiced - ordered price| / ordered price in percent
    * @param priceVarianceAmount |invoiced - ordered price| x invoiced quantity
    */
@@ -84,8 +84,8 @@ public final class LineMatcher {
 
   /**
    * Whether the invoice bills more of an ordered line than has been received and not yet billed by
-   * the order's other invoices, while more goods can still come (less received than ordered), so the
-   * process should wait for goods before matching.
+   * the order's other invoices, while more goods can still come (less received than ordered), so
+   * the process should wait for goods before matching.
    */
   public static boolean waitsForGoods(
       List<Invoice.Line> lines,

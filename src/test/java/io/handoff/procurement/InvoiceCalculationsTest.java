@@ -27,7 +27,10 @@ class InvoiceCalculationsTest {
   void priceVarianceIsComputedInPercentAndOverTheLine() {
     LineMatcher.LineFigures f =
         LineMatcher.figures(
-            new Invoice.Line(1, d("10"), d("102.50"), d("1025.00")), Optional.of(ORDERED), d("10"), null);
+            new Invoice.Line(1, d("10"), d("102.50"), d("1025.00")),
+            Optional.of(ORDERED),
+            d("10"),
+            null);
 
     assertThat(f.onOrder()).isTrue();
     assertThat(f.priceVariancePercent()).isEqualByComparingTo("2.5");
@@ -40,7 +43,10 @@ class InvoiceCalculationsTest {
   void lowerInvoicedPriceIsAVarianceToo() {
     LineMatcher.LineFigures f =
         LineMatcher.figures(
-            new Invoice.Line(1, d("10"), d("97.00"), d("970.00")), Optional.of(ORDERED), d("10"), null);
+            new Invoice.Line(1, d("10"), d("97.00"), d("970.00")),
+            Optional.of(ORDERED),
+            d("10"),
+            null);
     assertThat(f.priceVariancePercent()).isEqualByComparingTo("3");
     assertThat(f.priceVarianceAmount()).isEqualByComparingTo("30");
   }
@@ -49,7 +55,10 @@ class InvoiceCalculationsTest {
   void quantitiesAboveReceivedAndOrderedAreComputed() {
     LineMatcher.LineFigures f =
         LineMatcher.figures(
-            new Invoice.Line(1, d("12"), d("100.00"), d("1200.00")), Optional.of(ORDERED), d("7"), null);
+            new Invoice.Line(1, d("12"), d("100.00"), d("1200.00")),
+            Optional.of(ORDERED),
+            d("7"),
+            null);
     assertThat(f.quantityAboveReceived()).isEqualByComparingTo("5");
     assertThat(f.quantityAboveOrdered()).isEqualByComparingTo("2");
   }
@@ -57,7 +66,8 @@ class InvoiceCalculationsTest {
   @Test
   void lineNotOnTheOrderHasNothingOrderedOrReceived() {
     LineMatcher.LineFigures f =
-        LineMatcher.figures(new Invoice.Line(9, d("1"), d("5"), d("5")), Optional.empty(), null, null);
+        LineMatcher.figures(
+            new Invoice.Line(9, d("1"), d("5"), d("5")), Optional.empty(), null, null);
     assertThat(f.onOrder()).isFalse();
     assertThat(f.orderedQuantity()).isEqualByComparingTo("0");
     assertThat(f.quantityAboveReceived()).isEqualByComparingTo("1");
@@ -75,8 +85,7 @@ class InvoiceCalculationsTest {
     PurchaseOrder order = new PurchaseOrder("PO-1", "V-1", "EUR", "paul", "it", List.of(ORDERED));
     List<Invoice.Line> lines = List.of(new Invoice.Line(1, d("10"), d("100"), d("1000")));
     assertThat(LineMatcher.waitsForGoods(lines, order, Map.of(1, d("9.5")), Map.of())).isTrue();
-    assertThat(LineMatcher.waitsForGoods(lines, order, Map.of(1, d("10.000")), Map.of()))
-        .isFalse();
+    assertThat(LineMatcher.waitsForGoods(lines, order, Map.of(1, d("10.000")), Map.of())).isFalse();
     List<Invoice.Line> notOnOrder = List.of(new Invoice.Line(2, d("1"), d("1"), d("1")));
     assertThat(LineMatcher.waitsForGoods(notOnOrder, order, Map.of(), Map.of())).isFalse();
   }
@@ -90,11 +99,13 @@ class InvoiceCalculationsTest {
     LineMatcher.LineFigures f = LineMatcher.figures(ten, Optional.of(ORDERED), d("10"), d("4"));
     assertThat(f.quantityAboveReceived()).isEqualByComparingTo("0");
     assertThat(f.quantityAboveUninvoiced()).isEqualByComparingTo("4");
-    assertThat(LineMatcher.waitsForGoods(List.of(ten), order, Map.of(1, d("10")), Map.of(1, d("4"))))
+    assertThat(
+            LineMatcher.waitsForGoods(List.of(ten), order, Map.of(1, d("10")), Map.of(1, d("4"))))
         .isFalse();
     // Half received and half billed elsewhere: more may come, so it waits.
     Invoice.Line five = new Invoice.Line(1, d("5"), d("100.00"), d("500.00"));
-    assertThat(LineMatcher.waitsForGoods(List.of(five), order, Map.of(1, d("5")), Map.of(1, d("5"))))
+    assertThat(
+            LineMatcher.waitsForGoods(List.of(five), order, Map.of(1, d("5")), Map.of(1, d("5"))))
         .isTrue();
   }
 
@@ -144,7 +155,8 @@ class InvoiceCalculationsTest {
   @Test
   void requesterByEmailVarianceAcceptorAndEarlierApproverMayNotApproveOthersMay() {
     assertThat(
-            SegregationOfDuties.refusal(manager("mark", "Mark@Handoff.example"), level(1, Map.of())))
+            SegregationOfDuties.refusal(
+                manager("mark", "Mark@Handoff.example"), level(1, Map.of())))
         .hasValueSatisfying(m -> assertThat(m).contains("mark requested purchase order PO-1"));
     assertThat(SegregationOfDuties.refusal(manager("alice", null), level(1, Map.of())))
         .hasValueSatisfying(m -> assertThat(m).contains("accepted the variance"));

@@ -369,7 +369,8 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
         .body(Map.of("userId", DemoUsers.MARK))
         .post("/engine-rest/task/{id}/claim", taskId)
         .then()
-        .statusCode(500)
+        .statusCode(403)
+        .contentType("application/problem+json")
         .body("message", containsString("mark requested purchase order " + poNumber));
     as(DemoUsers.MARK)
         .body(
@@ -380,7 +381,7 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
                     "approvalComment", Map.of("value", "fine"))))
         .post("/engine-rest/task/{id}/submit-form", taskId)
         .then()
-        .statusCode(500)
+        .statusCode(403)
         .body("message", containsString("may not approve"));
 
     assertThat(openTask(pi, "ApproveInvoiceTask").getAssignee()).isNull();
@@ -520,7 +521,7 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
         .body(Map.of("userId", DemoUsers.MARTHA))
         .post("/engine-rest/task/{id}/claim", taskId)
         .then()
-        .statusCode(500)
+        .statusCode(403)
         .body("message", containsString("martha accepted the variance on this invoice"));
 
     as(DemoUsers.MARK)

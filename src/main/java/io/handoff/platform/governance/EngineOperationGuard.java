@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * user calling the engine (engine REST, the Tasklist's API, any webapp) may read, claim, complete
  * and start from a start form; writing or deleting variables, moving tokens, executing or changing
  * jobs, correlating messages and signals, suspending, deleting, migrating, restarting, throwing
- * errors from tasks, changing who may work a task, and reading the variable history are refused with
- * 403. Only the outermost command of a call is checked: what a process does inside (its delegates
- * and listeners) is the process, not the caller.
+ * errors from tasks, changing who may work a task, and reading the variable history are refused
+ * with 403. Only the outermost command of a call is checked: what a process does inside (its
+ * delegates and listeners) is the process, not the caller.
  *
  * <p>It also answers refusals thrown inside the engine (a task listener's {@link
  * ControlRefusedException}, a form check) as themselves, instead of the wrapping the engine adds to

@@ -23,9 +23,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * What a person contributes to a step is what the step's form asks. Before a person's task
  * completion or process start reaches the engine, every submitted variable is checked against the
- * task's (or start event's) Camunda Form: input fields pass; display-only fields pass only unchanged
- * (and are then not written); anything else is refused with one entry per field. Administrators and
- * the platform's own calls are not checked.
+ * task's (or start event's) Camunda Form: input fields pass; display-only fields pass only
+ * unchanged (and are then not written); anything else is refused with one entry per field.
+ * Administrators and the platform's own calls are not checked.
  */
 final class FormInputGuard {
 
@@ -84,7 +84,8 @@ final class FormInputGuard {
                       definition.getId() + "#start",
                       k ->
                           read(
-                              ctx, () -> new GetDeployedStartFormCmd(processDefinitionId).execute(ctx)));
+                              ctx,
+                              () -> new GetDeployedStartFormCmd(processDefinitionId).execute(ctx)));
               Map<String, Object> withKey = new LinkedHashMap<>();
               if (businessKey != null) {
                 // The platform gives each instance its business key; a person does not choose it.
@@ -117,10 +118,7 @@ final class FormInputGuard {
   }
 
   private static Map<String, Object> filter(
-      String where,
-      FormFields fields,
-      Map<String, Object> submitted,
-      Map<String, Object> current) {
+      String where, FormFields fields, Map<String, Object> submitted, Map<String, Object> current) {
     if (submitted == null || submitted.isEmpty()) {
       return submitted;
     }

@@ -5,6 +5,7 @@ import static io.handoff.incident.IncidentVariables.*;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,16 @@ public class RegisterIncidentDelegate implements JavaDelegate {
       setString(execution, INCIDENT_ID, id);
     }
     String reporter = string(execution, REPORTER);
-    if (reporter == null || reporter.isBlank()) {
+    // Reported by a logged-in person (Tasklist start form, engine REST): the reporter is who they
+    // are, never a name they send. The domain API names the reporter in its documented body.
+    Authentication login =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (login != null && login.getUserId() != null) {
+      reporter = login.getUserId();
+    } else if (reporter == null || reporter.isBlank()) {
       reporter = string(execution, INITIATOR);
-      setString(execution, REPORTER, reporter);
     }
+    setString(execution, REPORTER, reporter);
     String source = string(execution, SOURCE);
     NewIncident incident =
         rules.validated(

@@ -5,6 +5,7 @@ import static io.handoff.incident.IncidentVariables.*;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +22,49 @@ public class RemediateIdentityRequestDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(RemediateIdentityRequestDelegate.class);
 
   private final IdentityConnector identity;
+  private final IncidentRepository incidents;
 
-  public RemediateIdentityRequestDelegate(IdentityConnector identity) {
+  public RemediateIdentityRequestDelegate(
+      IdentityConnector identity, IncidentRepository incidents) {
     this.identity = identity;
+    this.incidents = incidents;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String incidentId = incidentId(execution);
     KnownRequest request = knownRequest(execution);
-    String reporter = string(execution, REPORTER);
+    // Who the incident is for comes from the incident table, who asked from the engine's own
+    // record of who started the instance: the reset acts only for a reporter who asked themselves.
+    String reporter =
+        incidents
+            .find(incidentId)
+            .map(Incident::reporter)
+            .orElseThrow(() -> new IllegalStateException("Incident " + incidentId + " unknown"));
+    HistoricProcessInstance started =
+        execution
+            .getProcessEngineServices()
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .singleResult();
+    String startedBy = started == null ? null : started.getStartUserId();
+    if (startedBy == null || !startedBy.equals(reporter)) {
+      String why =
+          "A "
+              + request
+              + " acts only for the reporter who asked for it under their own login; "
+              + reporter
+              + "'s incident was reported "
+              + (startedBy == null ? "through an integration" : "by " + startedBy)
+              + ", so the service desk verifies it.";
+      log.warn(
+          "Incident {}: {}; routing to the service desk, process instance {}",
+          incidentId,
+          why,
+          execution.getProcessInstanceId());
+      throw new BpmnError(ERROR_REMEDIATION_FAILED, why);
+    }
     try {
       identity.remediate(incidentId, reporter, request);
     } catch (IdentityConnector.IdentityRequestRefusedException refused) {

@@ -169,7 +169,9 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
 
   @Test
   void lockoutPickedInTriageIsRecordedAsThePasswordResetLabelAndRemediated() {
-    Incident incident = reportVague(Level.LOW, Level.MEDIUM);
+    Incident incident =
+        reportInTasklist(
+            "erin", VAGUE_TITLE, VAGUE_DESCRIPTION, Level.LOW, Level.MEDIUM, null, null);
 
     completeAs(
         "sam",
@@ -189,13 +191,14 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
   @Test
   void passwordResetTextIsRemediatedAutomaticallyWithNoPerson() {
     Incident incident =
-        reportText(
+        reportInTasklist(
+            "erin",
             "Forgot my password",
             "I forgot my password and need a reset for my Windows login",
             Level.LOW,
             Level.MEDIUM,
             null,
-            KnownRequest.NONE);
+            null);
 
     AgentAction classified = classification(incident);
     log.info("Password reset ticket classified with confidence {}", classified.confidence());
@@ -260,7 +263,14 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
   @Test
   void passwordResetIsRemediatedAndClosedWithoutAPerson() {
     Incident incident =
-        report(Level.LOW, Level.MEDIUM, "access", KnownRequest.PASSWORD_RESET, "erin");
+        reportInTasklist(
+            "erin",
+            unique("Printer on fire"),
+            "Smoke from tray 2",
+            Level.LOW,
+            Level.MEDIUM,
+            "access",
+            KnownRequest.PASSWORD_RESET);
     assertThat(incident.status()).isEqualTo(IncidentStatus.OPEN);
 
     runJob(incident, "RemediateAutomaticallyTask");
@@ -295,7 +305,14 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
   @Test
   void accountLockoutIsLiftedAutomatically() {
     Incident incident =
-        report(Level.MEDIUM, Level.HIGH, "access", KnownRequest.ACCOUNT_LOCKOUT, "erin");
+        reportInTasklist(
+            "erin",
+            "Locked out",
+            "My account is locked after the holidays",
+            Level.MEDIUM,
+            Level.HIGH,
+            "access",
+            KnownRequest.ACCOUNT_LOCKOUT);
 
     runJob(incident, "RemediateAutomaticallyTask");
 

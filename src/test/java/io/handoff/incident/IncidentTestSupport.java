@@ -105,6 +105,51 @@ abstract class IncidentTestSupport extends RestTestSupport {
             null));
   }
 
+  /**
+   * Reports an incident the way an employee does in the Tasklist: the start form submitted under
+   * their login, so they are the reporter.
+   */
+  Incident reportInTasklist(
+      String user,
+      String title,
+      String description,
+      Level impact,
+      Level urgency,
+      String category,
+      KnownRequest request) {
+    Map<String, Object> form = new java.util.LinkedHashMap<>();
+    form.put("title", title);
+    form.put("description", description);
+    form.put("service", "workplace");
+    form.put("impact", impact.name());
+    form.put("urgency", urgency.name());
+    form.put("category", category == null ? "" : category);
+    form.put("knownRequest", request == null ? "" : request.name());
+    String definitionId =
+        processEngine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(IncidentVariables.PROCESS_KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    processEngine.getIdentityService().setAuthentication(user, List.of("employees"));
+    ProcessInstance pi;
+    try {
+      pi = processEngine.getFormService().submitStartForm(definitionId, form);
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    String incidentId =
+        processEngine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(pi.getId())
+            .singleResult()
+            .getBusinessKey();
+    return incidents.find(incidentId).orElseThrow();
+  }
+
   /** An incident without a category whose text leaves the agent unsure: it waits in triage. */
   Incident reportVague(Level impact, Level urgency) {
     return reportText(VAGUE_TITLE, VAGUE_DESCRIPTION, impact, urgency, null, KnownRequest.NONE);

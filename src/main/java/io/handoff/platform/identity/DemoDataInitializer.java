@@ -131,45 +131,44 @@ public class DemoDataInitializer implements ApplicationRunner {
     }
   }
 
+  /**
+   * Integrators act through the domain API (/api), which needs no engine rights. On the engine REST
+   * API they may read the process definitions and the state of instances (not their variables:
+   * {@code enforceSpecificVariablePermission}), and decision definitions; nothing else.
+   */
   private void grantIntegratorAccess() {
     grant(
         INTEGRATORS_GROUP,
         Resources.PROCESS_DEFINITION,
         "*",
         Permissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY);
-    grant(
-        INTEGRATORS_GROUP,
-        Resources.PROCESS_INSTANCE,
-        "*",
-        Permissions.CREATE,
-        Permissions.READ,
-        Permissions.UPDATE);
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(INTEGRATORS_GROUP, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(INTEGRATORS_GROUP, Resources.DECISION_DEFINITION, "*", Permissions.READ);
   }
 
+  /** Grants exactly these permissions, also where an earlier start granted others. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... perms) {
-    boolean exists =
+    Authorization auth =
         authorizationService
-                .createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .count()
-            > 0;
-    if (exists) {
-      return;
-    }
-    Authorization auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    auth.setGroupId(groupId);
-    auth.setResource(resource);
-    auth.setResourceId(resourceId);
-    for (Permission p : perms) {
-      auth.addPermission(p);
-    }
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .authorizationType(AUTH_TYPE_GRANT)
+            .list()
+            .stream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Authorization created =
+                      authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+                  created.setGroupId(groupId);
+                  created.setResource(resource);
+                  created.setResourceId(resourceId);
+                  return created;
+                });
+    auth.setPermissions(perms);
     authorizationService.saveAuthorization(auth);
   }
 

@@ -26,3 +26,14 @@ CREATE TABLE invoice_approval (
 );
 
 CREATE INDEX invoice_po_idx ON invoice (po_number);
+
+-- When segregation of duties leaves no member of a level's group who may approve, the level goes
+-- to the group the escalation table names; the members of either group may then decide it.
+CREATE TABLE invoice_approval_escalation (
+  invoice_id        VARCHAR(36)  NOT NULL REFERENCES invoice (invoice_id),
+  level_no          INTEGER      NOT NULL,
+  approver_group    VARCHAR(64)  NOT NULL,
+  escalation_group  VARCHAR(64)  NOT NULL,
+  escalated_at      TIMESTAMP    NOT NULL,
+  PRIMARY KEY (invoice_id, level_no)
+);

@@ -63,7 +63,19 @@ public class InvoiceApprovalControl {
         varianceAcceptedBy(invoiceId),
         level,
         group,
-        approvals.levelsByUser(invoiceId));
+        approvals.levelsByUser(invoiceId),
+        approvals.escalationGroup(invoiceId, level).orElse(null));
+  }
+
+  /** Members of the open level's group who may decide it. */
+  public Set<String> eligibleMembers(String invoiceId) {
+    SegregationOfDuties.Facts facts = facts(invoiceId);
+    if (facts.approverGroup() == null) {
+      return Set.of();
+    }
+    return people.members(facts.approverGroup()).stream()
+        .filter(user -> refusal(invoiceId, user).isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Why the user may not decide the open approval level, or empty if they may. */

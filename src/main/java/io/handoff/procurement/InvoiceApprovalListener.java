@@ -32,21 +32,31 @@ public class InvoiceApprovalListener implements TaskListener {
   private final InvoiceApprovalControl control;
   private final InvoiceApprovals approvals;
   private final People people;
+  private final InvoiceRepository invoices;
+  private final DecisionEvaluator decisions;
 
   public InvoiceApprovalListener(
       InvoiceDecisionLog decisionLog,
       InvoiceApprovalControl control,
       InvoiceApprovals approvals,
-      People people) {
+      People people,
+      InvoiceRepository invoices,
+      DecisionEvaluator decisions) {
     this.decisionLog = decisionLog;
     this.control = control;
     this.approvals = approvals;
     this.people = people;
+    this.invoices = invoices;
+    this.decisions = decisions;
   }
 
   @Override
   public void notify(DelegateTask task) {
     String invoiceId = InvoiceVariables.invoiceId(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      escalateIfNobodyMayApprove(task, invoiceId);
+      return;
+    }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       // Claimed or assigned: the new assignee must be allowed to approve.
       if (task.getAssignee() != null) {
@@ -66,6 +76,50 @@ public class InvoiceApprovalListener implements TaskListener {
       }
       recordDecision(task, invoiceId, actors.iterator().next());
     }
+  }
+
+  /**
+   * Segregation of duties never strands work: when no member of the level's group may approve, the
+   * level goes at once to the group the escalation table names, and the invoice's status says so.
+   */
+  private void escalateIfNobodyMayApprove(DelegateTask task, String invoiceId) {
+    SegregationOfDuties.Facts facts = control.facts(invoiceId);
+    if (!control.eligibleMembers(invoiceId).isEmpty()) {
+      invoices.updateStatus(invoiceId, InvoiceStatus.AWAITING_APPROVAL);
+      return;
+    }
+    String decisionKey = InvoiceVariables.ESCALATION_DECISION_KEY_DEFAULT;
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());
+    String escalation =
+        decisions
+            .evaluate(
+                decisions.decisionDefinitionId(decisionKey, task.getProcessDefinitionId()), inputs)
+            .getEntry(InvoiceVariables.DMN_ESCALATION_GROUP);
+    approvals.escalate(invoiceId, facts.level(), facts.approverGroup(), escalation);
+    task.addCandidateGroup(escalation);
+    invoices.updateStatus(invoiceId, InvoiceStatus.AWAITING_ESCALATED_APPROVAL);
+    inputs.put("level", facts.level());
+    decisionLog.record(
+        invoiceId,
+        task.getProcessInstanceId(),
+        InvoiceDecisionLog.Kind.APPROVAL_ESCALATION,
+        InvoiceDecisionLog.rule(decisionKey),
+        inputs,
+        escalation,
+        "No member of "
+            + facts.approverGroup()
+            + " may approve level "
+            + facts.level()
+            + " (segregation of duties); "
+            + escalation
+            + " decides it.");
+    log.info(
+        "Process instance {}: no member of {} may approve level {}; escalated to {}",
+        task.getProcessInstanceId(),
+        facts.approverGroup(),
+        facts.level(),
+        escalation);
   }
 
   private void refuseIfConflicted(DelegateTask task, String invoiceId, String user) {

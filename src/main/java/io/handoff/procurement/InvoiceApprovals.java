@@ -48,6 +48,25 @@ public class InvoiceApprovals {
     return levels;
   }
 
+  /** Records that a level went to the escalation group. */
+  public void escalate(String invoiceId, int level, String approverGroup, String escalationGroup) {
+    jdbc.sql(
+            "INSERT INTO invoice_approval_escalation (invoice_id, level_no, approver_group,"
+                + " escalation_group, escalated_at) VALUES (?, ?, ?, ?, ?)")
+        .params(invoiceId, level, approverGroup, escalationGroup, PurchasingStore.now())
+        .update();
+  }
+
+  /** The group a level was escalated to, if it was. */
+  public java.util.Optional<String> escalationGroup(String invoiceId, int level) {
+    return jdbc.sql(
+            "SELECT escalation_group FROM invoice_approval_escalation"
+                + " WHERE invoice_id = ? AND level_no = ?")
+        .params(invoiceId, level)
+        .query(String.class)
+        .optional();
+  }
+
   /**
    * Records a decided level. The table's keys refuse a second decision of the same level and a
    * second level by the same person, also when two arrive at the same moment.

@@ -24,6 +24,7 @@ public class InvoiceDecisionLog {
     APPROVAL_ROUTE,
     EXCEPTION_RESOLUTION,
     APPROVAL,
+    APPROVAL_ESCALATION,
     REMINDER,
     REFUSED
   }

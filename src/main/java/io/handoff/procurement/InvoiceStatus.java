@@ -6,6 +6,8 @@ public enum InvoiceStatus {
   WAITING_FOR_GOODS,
   EXCEPTION,
   AWAITING_APPROVAL,
+  /** No member of the level's group may approve; the escalation group decides. */
+  AWAITING_ESCALATED_APPROVAL,
   SCHEDULED_FOR_PAYMENT,
   REJECTED
 }

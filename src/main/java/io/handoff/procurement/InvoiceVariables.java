@@ -46,6 +46,13 @@ public final class InvoiceVariables {
   public static final String TOLERANCE_DECISION_KEY = "toleranceDecisionKey";
 
   public static final String APPROVAL_DECISION_KEY = "approvalDecisionKey";
+
+  /** The table that names who takes over an approval level nobody in its group may decide. */
+  public static final String ESCALATION_DECISION_KEY_DEFAULT = "invoice-approval-escalation";
+
+  /** Output of {@link #ESCALATION_DECISION_KEY_DEFAULT}; its input is {@link #APPROVER_GROUP}. */
+  public static final String DMN_ESCALATION_GROUP = "escalationGroup";
+
   public static final String ESCALATED_PRIORITY = "escalatedPriority";
 
   /** Inputs and outputs of the tolerance table {@code invoice-line-tolerance}. */

@@ -32,6 +32,8 @@ public final class SegregationOfDuties {
    * @param level the approval level open now (1 = first)
    * @param approverGroup the group that approves this level
    * @param earlierLevels the level each user decided so far, by user id
+   * @param escalationGroup the group the level was escalated to because no member of its own group
+   *     could approve, null when not escalated
    */
   public record Facts(
       String poNumber,
@@ -39,7 +41,16 @@ public final class SegregationOfDuties {
       Set<String> varianceAcceptedBy,
       int level,
       String approverGroup,
-      java.util.Map<String, Integer> earlierLevels) {}
+      java.util.Map<String, Integer> earlierLevels,
+      String escalationGroup) {
+
+    /** The groups whose members may decide the level. */
+    public Set<String> deciding() {
+      return escalationGroup == null
+          ? Set.of(approverGroup)
+          : Set.of(approverGroup, escalationGroup);
+    }
+  }
 
   /** Why the user may not approve this level, or empty if they may. */
   public static Optional<String> refusal(Approver approver, Facts facts) {
@@ -76,12 +87,12 @@ public final class SegregationOfDuties {
               + facts.approverGroup()
               + " must approve.");
     }
-    if (!approver.groups().contains(facts.approverGroup())) {
+    if (facts.deciding().stream().noneMatch(approver.groups()::contains)) {
       return Optional.of(
           "Approval level "
               + facts.level()
               + " of this invoice is for "
-              + facts.approverGroup()
+              + String.join(" or ", new java.util.TreeSet<>(facts.deciding()))
               + "; "
               + user
               + " is not a member.");

@@ -61,10 +61,7 @@ class EngineSurfaceAttackTest extends RestTestSupport {
         .then()
         .statusCode(403)
         .contentType("application/problem+json");
-    asIntegration()
-        .post("/engine-rest/history/variable-instance")
-        .then()
-        .statusCode(403);
+    asIntegration().post("/engine-rest/history/variable-instance").then().statusCode(403);
     asIntegration().get("/engine-rest/history/detail").then().statusCode(403);
     as(DemoUsers.MARK)
         .get("/engine-rest/history/variable-instance?variableName=iban")

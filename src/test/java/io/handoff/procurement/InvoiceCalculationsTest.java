@@ -144,7 +144,13 @@ class InvoiceCalculationsTest {
 
   private static SegregationOfDuties.Facts level(int level, Map<String, Integer> earlier) {
     return new SegregationOfDuties.Facts(
-        "PO-1", "mark@handoff.example", Set.of("alice"), level, "department-managers", earlier);
+        "PO-1",
+        "mark@handoff.example",
+        Set.of("alice"),
+        level,
+        "department-managers",
+        earlier,
+        null);
   }
 
   private static SegregationOfDuties.Approver manager(String userId, String email) {

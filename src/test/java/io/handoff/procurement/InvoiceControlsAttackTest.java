@@ -368,7 +368,11 @@ class InvoiceControlsAttackTest extends ProcurementTestSupport {
     assertThat(payments("INV-A8")).isZero();
 
     // Another finance director approves the second level: now it is paid.
-    as(DemoUsers.FIONA).post("/engine-rest/task/{id}/claim", level2).then().statusCode(204);
+    as(DemoUsers.FIONA)
+        .body(Map.of("userId", DemoUsers.FIONA))
+        .post("/engine-rest/task/{id}/claim", level2)
+        .then()
+        .statusCode(204);
     as(DemoUsers.FIONA)
         .body(Map.of("variables", EngineVariables.of(approval())))
         .post("/engine-rest/task/{id}/submit-form", level2)
@@ -376,6 +380,68 @@ class InvoiceControlsAttackTest extends ProcurementTestSupport {
         .statusCode(204);
     runJobs(pi);
     assertThat(payments("INV-A8")).isEqualTo(1);
+  }
+
+  @Test
+  void levelNobodyInItsGroupMayApproveGoesAtOnceToTheEscalationGroup() {
+    String dual = "dual-" + suffix;
+    User user = identityService.newUser(dual);
+    user.setPassword(dual);
+    identityService.saveUser(user);
+    createdUsers.add(dual);
+    identityService.createMembership(dual, "department-managers");
+    identityService.createMembership(dual, "finance-directors");
+    // Fiona requested the purchase; the dual member will decide level 1: no finance director is
+    // left for level 2 once the others are away.
+    List<String> away =
+        identityService.createUserQuery().memberOfGroup("finance-directors").list().stream()
+            .map(User::getId)
+            .filter(id -> !id.equals(DemoUsers.FIONA) && !id.equals(dual))
+            .toList();
+    away.forEach(id -> identityService.deleteMembership(id, "finance-directors"));
+    try {
+      createPurchaseOrder(DemoUsers.FIONA, List.of(poLine(1, "A-100", "600", "100.00")));
+      receive(1, "600").then().statusCode(201);
+      ProcessInstance pi =
+          submitAndGetInstance(invoice("INV-E1", List.of(invoiceLine(1, "600", "100.00"))));
+      String level1 = openTask(pi, "ApproveInvoiceTask").getId();
+      given(dual).post("/engine-rest/task/{id}/claim", level1).then().statusCode(204);
+      given(dual)
+          .body(Map.of("variables", EngineVariables.of(approval())))
+          .post("/engine-rest/task/{id}/submit-form", level1)
+          .then()
+          .statusCode(204);
+
+      Task level2 = openTask(pi, "ApproveInvoiceTask");
+      assertThat(taskService.getIdentityLinksForTask(level2.getId()))
+          .anyMatch(link -> "camunda-admin".equals(link.getGroupId()));
+      status("INV-E1")
+          .then()
+          .body("status", equalTo("AWAITING_ESCALATED_APPROVAL"))
+          .body(
+              "decisions.find { it.kind == 'APPROVAL_ESCALATION' }.outcome",
+              equalTo("camunda-admin"));
+      // The escalation group is checked by the same rules; an administrator may decide.
+      as(DemoUsers.FIONA)
+          .body(Map.of("userId", DemoUsers.FIONA))
+          .post("/engine-rest/task/{id}/claim", level2.getId())
+          .then()
+          .statusCode(403);
+      as(DemoUsers.ADMIN)
+          .body(Map.of("userId", DemoUsers.ADMIN))
+          .post("/engine-rest/task/{id}/claim", level2.getId())
+          .then()
+          .statusCode(204);
+      as(DemoUsers.ADMIN)
+          .body(Map.of("variables", EngineVariables.of(approval())))
+          .post("/engine-rest/task/{id}/submit-form", level2.getId())
+          .then()
+          .statusCode(204);
+      runJobs(pi);
+      assertThat(payments("INV-E1")).isEqualTo(1);
+    } finally {
+      away.forEach(id -> identityService.createMembership(id, "finance-directors"));
+    }
   }
 
   private io.restassured.specification.RequestSpecification given(String userId) {

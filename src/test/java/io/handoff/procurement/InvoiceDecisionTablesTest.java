@@ -23,6 +23,7 @@ class InvoiceDecisionTablesTest {
     inputs.put("onOrder", onOrder);
     inputs.put("quantityAboveOrdered", new BigDecimal(aboveOrdered));
     inputs.put("quantityAboveReceived", new BigDecimal(aboveReceived));
+    inputs.put("quantityAboveUninvoiced", new BigDecimal(aboveReceived));
     inputs.put("priceVariancePercent", new BigDecimal(percent));
     inputs.put("priceVarianceAmount", new BigDecimal(amount));
     return decisionService
@@ -43,6 +44,48 @@ class InvoiceDecisionTablesTest {
         .evaluate()
         .getSingleResult()
         .getEntry("approverGroups");
+  }
+
+  private String escalation(String group) {
+    return decisionService
+        .evaluateDecisionByKey("invoice-approval-escalation")
+        .variables(Map.of("approverGroup", group))
+        .evaluate()
+        .getSingleResult()
+        .getEntry("escalationGroup");
+  }
+
+  @Test
+  void departmentApprovalNobodyMayGiveGoesToFinanceDirectors() {
+    assertThat(escalation("department-managers")).isEqualTo("finance-directors");
+  }
+
+  @Test
+  void financeApprovalNobodyMayGiveGoesToTheAdministrators() {
+    assertThat(escalation("finance-directors")).isEqualTo("camunda-admin");
+  }
+
+  @Test
+  void anyOtherApprovingGroupEscalatesToTheAdministrators() {
+    assertThat(escalation("cost-centre-owners")).isEqualTo("camunda-admin");
+  }
+
+  @Test
+  void goodsAlreadyBilledByOtherInvoicesAreNotPaidAgain() {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("onOrder", true);
+    inputs.put("quantityAboveOrdered", BigDecimal.ZERO);
+    inputs.put("quantityAboveReceived", BigDecimal.ZERO);
+    inputs.put("quantityAboveUninvoiced", new BigDecimal("4"));
+    inputs.put("priceVariancePercent", BigDecimal.ZERO);
+    inputs.put("priceVarianceAmount", BigDecimal.ZERO);
+    DmnDecisionResultEntries result =
+        decisionService
+            .evaluateDecisionByKey("invoice-line-tolerance")
+            .variables(inputs)
+            .evaluate()
+            .getSingleResult();
+    assertThat((String) result.getEntry("lineResult")).isEqualTo("ALREADY_INVOICED");
   }
 
   @Test

@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Tasklist webapp's own API ({@code /camunda/api/engine/engine/default/...}), called the way the
- * Tasklist calls it: after a form login, with the session cookie and the {@code X-XSRF-TOKEN}
+ * The Tasklist webapp's own API ({@code /camunda/api/engine/engine/default/...}), called the way
+ * the Tasklist calls it: after a form login, with the session cookie and the {@code X-XSRF-TOKEN}
  * header. Use it to prove that a control holds on the surface an approver has in the browser.
  */
 public final class TasklistApi {
@@ -61,7 +61,9 @@ public final class TasklistApi {
         .accept(ContentType.JSON);
   }
 
-  /** {@code POST .../task/{id}/submit-form} with the given variables, as the Tasklist sends a form. */
+  /**
+   * {@code POST .../task/{id}/submit-form} with the given variables, as the Tasklist sends a form.
+   */
   public Response submitForm(String taskId, Map<String, Object> values) {
     return request()
         .body(Map.of("variables", EngineVariables.of(values)))

@@ -1,5 +1,6 @@
 package io.handoff.platform.config;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,14 +11,58 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param api who may call the domain REST API under {@code /api/**}
  * @param demo demo identities and Tasklist filters created at start-up (embedded run only)
  * @param deployment where process and form resources are read from at start-up
+ * @param security the login policy: technical users and the throttle of failed logins
  */
 @ConfigurationProperties("handoff")
-public record HandoffProperties(Api api, Demo demo, Deployment deployment) {
+public record HandoffProperties(Api api, Demo demo, Deployment deployment, Security security) {
 
   public HandoffProperties {
     api = api == null ? new Api(List.of("integrators", "camunda-admin")) : api;
     demo = demo == null ? new Demo(false, List.of(), List.of(), null) : demo;
     deployment = deployment == null ? new Deployment(true, "processes", "forms") : deployment;
+    security = security == null ? new Security(null, null) : security;
+  }
+
+  /**
+   * The login policy (docs/security.md).
+   *
+   * @param technicalUserGroups members of these groups are technical users (ERP, service desk,
+   *     monitoring): wrong passwords never lock them; every other user keeps the engine's lock-out
+   * @param loginThrottle how failed logins from one client address are throttled
+   */
+  public record Security(List<String> technicalUserGroups, LoginThrottle loginThrottle) {
+    public Security {
+      technicalUserGroups =
+          technicalUserGroups == null ? List.of("integrators") : List.copyOf(technicalUserGroups);
+      loginThrottle =
+          loginThrottle == null
+              ? new LoginThrottle(5, Duration.ofMinutes(5), Duration.ofMinutes(15), 100_000)
+              : loginThrottle;
+    }
+  }
+
+  /**
+   * @param maxFailures failed logins from one client address within {@code window} after which that
+   *     address is refused (429) for {@code coolDown}
+   * @param window how long a failed login counts
+   * @param coolDown how long an address is refused once it reached {@code maxFailures}
+   * @param maxAddresses how many client addresses the node remembers at most (the oldest are
+   *     forgotten first)
+   */
+  public record LoginThrottle(
+      @DefaultValue("5") int maxFailures,
+      @DefaultValue("5m") Duration window,
+      @DefaultValue("15m") Duration coolDown,
+      @DefaultValue("100000") int maxAddresses) {
+    public LoginThrottle {
+      if (maxFailures < 1) {
+        throw new IllegalArgumentException("handoff.security.login-throttle.max-failures < 1");
+      }
+      if (window.isNegative() || window.isZero() || coolDown.isNegative() || coolDown.isZero()) {
+        throw new IllegalArgumentException(
+            "handoff.security.login-throttle.window and cool-down must be positive");
+      }
+    }
   }
 
   /**

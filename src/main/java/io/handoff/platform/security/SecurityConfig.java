@@ -6,8 +6,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,12 +34,33 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  *       Camunda's own HTTP Basic filter, so the engine's authorizations apply per user (401 without
  *       credentials, 403 when the user's authorizations do not allow the call).
  *   <li>The webapps under {@code /camunda/**} keep their own login, session and CSRF protection.
+ *   <li>In front of all of them, failed logins are throttled per client address ({@link
+ *       LoginThrottleFilter}); wrong passwords never lock technical users ({@link
+ *       TechnicalUserLoginPlugin}).
  * </ul>
  */
 @Configuration
 public class SecurityConfig {
 
   public static final String REALM = "Handoff";
+
+  @Bean
+  LoginThrottle loginThrottle(HandoffProperties props) {
+    return new LoginThrottle(props.security().loginThrottle(), LoginThrottle.engineClock());
+  }
+
+  /** Before Spring Security and the webapps' own filters, so a refused address reaches neither. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(
+      LoginThrottle throttle, ObjectMapper objectMapper, CamundaBpmProperties camunda) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(
+            new LoginThrottleFilter(
+                throttle, objectMapper, camunda.getWebapp().getApplicationPath()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
 
   @Bean
   @Order(2)

@@ -30,6 +30,7 @@ class EngineSurfaceAttackTest extends RestTestSupport {
 
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   private ProcessInstance vendorApplication;
   private String iban;
@@ -131,6 +132,33 @@ class EngineSurfaceAttackTest extends RestTestSupport {
         .matches(pi -> !pi.isSuspended(), "not suspended");
     assertThat(managementService.createJobQuery().processInstanceId(id).count())
         .isEqualTo(jobs.size());
+  }
+
+  @Test
+  void approverChangingTheirOwnEmailToSlipPastTheRequesterCheckIsRefused() {
+    String before =
+        identityService.createUserQuery().userId(DemoUsers.MARK).singleResult().getEmail();
+    as(DemoUsers.MARK)
+        .body(
+            Map.of(
+                "id", DemoUsers.MARK,
+                "firstName", "Mark",
+                "lastName", "Manager",
+                "email", "someone-else@handoff.example"))
+        .put("/engine-rest/user/{id}/profile", DemoUsers.MARK)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    assertThat(identityService.createUserQuery().userId(DemoUsers.MARK).singleResult().getEmail())
+        .isEqualTo(before);
+    // The rest of the profile stays theirs to edit.
+    as(DemoUsers.MARK)
+        .body(
+            Map.of(
+                "id", DemoUsers.MARK, "firstName", "Mark", "lastName", "Manager", "email", before))
+        .put("/engine-rest/user/{id}/profile", DemoUsers.MARK)
+        .then()
+        .statusCode(204);
   }
 
   @Test

@@ -9,12 +9,13 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * Who is calling the engine: the user the REST layer or a webapp authenticated for this request.
  * The engine's own work (job executor, delegates, the domain API's calls) runs without one.
  */
-final class EngineUsers {
+public final class EngineUsers {
 
   private EngineUsers() {}
 
   /** The authenticated caller unless they are an administrator; empty for the platform itself. */
-  static Optional<Authentication> controlledCaller(ProcessEngineConfigurationImpl configuration) {
+  public static Optional<Authentication> controlledCaller(
+      ProcessEngineConfigurationImpl configuration) {
     Authentication auth = configuration.getIdentityService().getCurrentAuthentication();
     if (auth == null || auth.getUserId() == null || isAdmin(configuration, auth)) {
       return Optional.empty();
@@ -22,7 +23,7 @@ final class EngineUsers {
     return Optional.of(auth);
   }
 
-  static boolean isAdmin(ProcessEngineConfigurationImpl configuration, Authentication auth) {
+  public static boolean isAdmin(ProcessEngineConfigurationImpl configuration, Authentication auth) {
     List<String> adminUsers = configuration.getAdminUsers();
     if (adminUsers != null && adminUsers.contains(auth.getUserId())) {
       return true;

@@ -1,6 +1,12 @@
 package io.handoff.platform.security;
 
+import io.handoff.platform.governance.ControlRefusedException;
+import io.handoff.platform.governance.EngineUsers;
 import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
@@ -39,6 +45,28 @@ public class TechnicalUserIdentityProvider extends DbIdentityServiceProvider {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A person may edit their own profile and password, but not their e-mail address: the controls
+   * recognise a requester by user id or e-mail, so a changed address would let someone slip past
+   * segregation of duties. Administrators change it.
+   */
+  @Override
+  public IdentityOperationResult saveUser(User user) {
+    UserEntity changed = (UserEntity) user;
+    if (changed.getRevision() != 0
+        && EngineUsers.controlledCaller(Context.getProcessEngineConfiguration()).isPresent()) {
+      UserEntity stored = getDbEntityManager().selectById(UserEntity.class, changed.getId());
+      if (stored != null && !Objects.equals(stored.getEmail(), changed.getEmail())) {
+        throw new ControlRefusedException(
+            "identity",
+            "The e-mail address of "
+                + changed.getId()
+                + " identifies them to the platform's controls; an administrator changes it.");
+      }
+    }
+    return super.saveUser(user);
   }
 
   /** Membership read directly, without the authorization check of a group query. */

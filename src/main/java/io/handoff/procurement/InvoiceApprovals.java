@@ -3,6 +3,8 @@ package io.handoff.procurement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,6 +74,22 @@ public class InvoiceApprovals {
    * second level by the same person, also when two arrive at the same moment.
    */
   public void record(
+      String invoiceId,
+      int level,
+      String approverGroup,
+      String decidedBy,
+      String decision,
+      String comment) {
+    try {
+      insert(invoiceId, level, approverGroup, decidedBy, decision, comment);
+    } catch (DuplicateKeyException sameMoment) {
+      // The key held: another request decided the level, or this person another level, just now.
+      throw new OptimisticLockingException(
+          "Approval level " + level + " of this invoice was decided by another request just now.");
+    }
+  }
+
+  private void insert(
       String invoiceId,
       int level,
       String approverGroup,

@@ -454,6 +454,56 @@ class InvoiceControlsAttackTest extends ProcurementTestSupport {
   }
 
   @Test
+  void oneApprovalSubmittedTwiceAtTheSameMomentIsRecordedOnceAndNeverAnswers500() throws Exception {
+    ProcessInstance pi = invoiceAwaitingApproval(DemoUsers.PAUL, "INV-D1");
+    String taskId = openTask(pi, "ApproveInvoiceTask").getId();
+    as(DemoUsers.MARTHA)
+        .body(Map.of("userId", DemoUsers.MARTHA))
+        .post("/engine-rest/task/{id}/claim", taskId)
+        .then()
+        .statusCode(204);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Integer> statuses = new ArrayList<>();
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return as(DemoUsers.MARTHA)
+                      .body(Map.of("variables", EngineVariables.of(approval())))
+                      .post("/engine-rest/task/{id}/submit-form", taskId)
+                      .statusCode();
+                }));
+      }
+      start.countDown();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(statuses).containsOnlyOnce(204);
+    // The other is refused for what it finds: the task gone (404), changed at the same moment (409)
+    // or its level already decided (403); never a 500.
+    assertThat(statuses)
+        .allMatch(s -> List.of(204, 403, 404, 409).contains(s), "204, 403, 404, 409");
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM invoice_approval a JOIN invoice i"
+                        + " ON i.invoice_id = a.invoice_id WHERE i.vendor_id = ?"
+                        + " AND i.invoice_number = ?")
+                .params(vendorId, "INV-D1")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    runJobs(pi);
+    assertThat(payments("INV-D1")).isEqualTo(1);
+  }
+
+  @Test
   void secondInvoiceForGoodsAlreadyInvoicedIsAnExceptionWhateverItsNumber() {
     createPurchaseOrder(DemoUsers.PAUL);
     receive(1, "10", 2, "5").then().statusCode(201);

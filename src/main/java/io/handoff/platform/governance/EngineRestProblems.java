@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 
@@ -47,6 +49,16 @@ final class EngineRestProblems {
     return Response.status(400).type(PROBLEM_JSON).entity(body).build();
   }
 
+  static Response problem(int status, String title, String type, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", ProblemTypes.BASE + type);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("message", detail);
+    return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+  }
+
   /** A control refusal thrown by the engine and passed through by the REST resource. */
   @Priority(1)
   static final class ControlRefusedMapper implements ExceptionMapper<ControlRefusedException> {
@@ -67,6 +79,20 @@ final class EngineRestProblems {
         }
         if (t instanceof InvalidTaskInputException invalid) {
           return invalid(invalid);
+        }
+        if (t instanceof OptimisticLockingException) {
+          // Two people (or one, twice) acted on the same task or instance at the same moment.
+          return problem(
+              409,
+              "Conflict",
+              "concurrent-change",
+              "Someone else changed this at the same moment; reload and try again.");
+        }
+        if (t instanceof NullValueException missing
+            && missing.getMessage() != null
+            && missing.getMessage().startsWith("Cannot find task")) {
+          // Completed or deleted in the meantime.
+          return problem(404, "Not Found", "not-found", "The task does not exist (any more).");
         }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(exception);

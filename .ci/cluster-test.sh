@@ -164,17 +164,16 @@ if ! wait "$driver_pid"; then
   log "driver failed"; cat "$work/driver.log"; exit 1
 fi
 cat "$work/driver.log"
-log "all $INVOICES invoices and $INCIDENTS incidents submitted, routed incidents resolved and confirmed"
+log "all $INVOICES invoices and $INCIDENTS incidents submitted, incidents resolved and confirmed"
 source "$plan"
 
 # --- wait for the survivor to finish everything ----------------------------------------------------
 ended_sql="select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY'
            and end_time_ is not null and end_act_id_ = '$END_EVENT'"
 # An incident ended where it should: closed in our table and its instance at the end event for
-# how it closed (automatic remediation; confirmed by the reporter; confirmed and reviewed, P1).
+# how it closed (confirmed by the reporter, automatic remediations too; confirmed and reviewed, P1).
 incidents_ended_sql="select count(*) from incident i join act_hi_procinst p on p.id_ = i.process_instance_id
   where i.status = 'CLOSED' and p.end_time_ is not null and p.end_act_id_ = case
-    when i.close_reason = 'AUTO_REMEDIATED' then 'IncidentRemediatedEndEvent'
     when i.close_reason = 'CONFIRMED' and i.priority = 'P1' then 'IncidentReviewedEndEvent'
     when i.close_reason = 'CONFIRMED' then 'IncidentClosedEndEvent' end"
 deadline=$(( $(date +%s) + FINISH_TIMEOUT ))
@@ -199,7 +198,8 @@ incidents_ended="$(pg_sql "$db" "$incidents_ended_sql")"
 incident_rows="$(pg_sql "$db" "select count(*) from incident")"
 incident_titles="$(pg_sql "$db" "select count(distinct title) from incident")"
 incidents_closed="$(pg_sql "$db" "select count(*) from incident where status = 'CLOSED'")"
-remediated="$(pg_sql "$db" "select count(*) from incident where close_reason = 'AUTO_REMEDIATED'")"
+remediated="$(pg_sql "$db" "select count(*) from incident where resolution_code = 'AUTO_REMEDIATED'
+  and close_reason = 'CONFIRMED'")"
 confirmed="$(pg_sql "$db" "select count(*) from incident where close_reason = 'CONFIRMED'")"
 reviewed="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$INCIDENT_KEY'
   and end_act_id_ = 'IncidentReviewedEndEvent'")"
@@ -250,7 +250,7 @@ echo "timings: survivor finished $(( finish_time - kill_time ))s after the kill 
 if [ "$invoices" -eq "$INVOICES" ] && [ "$started" -eq "$INVOICES" ] && [ "$ended" -eq "$INVOICES" ] \
    && [ "$payments" -eq "$INVOICES" ] && [ "$incidents_started" -eq "$INCIDENTS" ] \
    && [ "$incidents_ended" -eq "$INCIDENTS" ] && [ "$incidents_closed" -eq "$INCIDENTS" ] \
-   && [ "$remediated" -eq "$PLAN_REMEDIATED" ] && [ "$confirmed" -eq "$PLAN_ROUTED" ] \
+   && [ "$remediated" -eq "$PLAN_REMEDIATED" ] && [ "$confirmed" -eq $((PLAN_ROUTED + PLAN_REMEDIATED)) ] \
    && [ "$reviewed" -eq "$PLAN_P1" ] && [ "$reached_2" -ge "$PLAN_LEVEL2" ] \
    && [ "$reached_3" -ge "$PLAN_LEVEL3" ] && [ "$escalations" -ge $(( PLAN_LEVEL2 + PLAN_LEVEL3 )) ] \
    && [ "$announced" -ge 1 ] && [ "$announced" -le "$escalations" ] && [ "$reminders" -ge "$escalations" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \

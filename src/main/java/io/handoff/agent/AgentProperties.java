@@ -33,7 +33,7 @@ public record AgentProperties(
     agreement = agreement == null ? new Agreement(50, 0.8, 10) : agreement;
     local =
         local == null
-            ? new Local("classpath:agent/incident-training.txt", "NAIVEBAYES", 100, 1)
+            ? new Local("classpath:agent/incident-training.txt", "NAIVEBAYES", 100, 1, 5, 2, 0.65)
             : local;
   }
 
@@ -91,10 +91,24 @@ public record AgentProperties(
    * @param algorithm OpenNLP trainer ({@code NAIVEBAYES}, {@code MAXENT}, {@code PERCEPTRON})
    * @param iterations training iterations (maximum entropy and perceptron only)
    * @param cutoff minimum number of times a word must occur to become a feature
+   * @param calibrationFolds folds of the out-of-fold confidence calibration on the training data
+   * @param evidenceMinSupport training tickets a word must occur in to count as evidence for a
+   *     label
+   * @param evidenceMinShare share of those tickets that must carry the label
    */
   public record Local(
       @DefaultValue("classpath:agent/incident-training.txt") String incidentTrainingData,
       @DefaultValue("NAIVEBAYES") String algorithm,
       @DefaultValue("100") int iterations,
-      @DefaultValue("1") int cutoff) {}
+      @DefaultValue("1") int cutoff,
+      @DefaultValue("5") int calibrationFolds,
+      @DefaultValue("2") int evidenceMinSupport,
+      @DefaultValue("0.65") double evidenceMinShare) {
+
+    /** The classifier settings these properties describe. */
+    public io.handoff.agent.task.CalibratedIncidentClassifier.Settings classifierSettings() {
+      return new io.handoff.agent.task.CalibratedIncidentClassifier.Settings(
+          algorithm, iterations, cutoff, calibrationFolds, evidenceMinSupport, evidenceMinShare);
+    }
+  }
 }

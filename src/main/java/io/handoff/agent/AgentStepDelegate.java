@@ -47,8 +47,17 @@ public class AgentStepDelegate implements JavaDelegate {
                 model == null ? null : model.toString(),
                 autonomy,
                 threshold,
-                input == null ? "" : input.toString()));
+                input == null ? "" : input.toString(),
+                processDefinitionKey(execution)));
     AgentStepVariables.writeResult(execution, prefix, result);
+  }
+
+  private static String processDefinitionKey(DelegateExecution execution) {
+    return execution
+        .getProcessEngineServices()
+        .getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId())
+        .getKey();
   }
 
   private static String required(DelegateExecution execution, String name) {

@@ -11,6 +11,8 @@ package io.handoff.agent;
  * @param autonomy the step's autonomy level
  * @param threshold the confidence threshold (used by {@code supervised})
  * @param text the input text
+ * @param processDefinitionKey the process the step belongs to (its autonomy is governed per step),
+ *     or null outside a process
  */
 public record AgentStepRequest(
     String processInstanceId,
@@ -19,4 +21,18 @@ public record AgentStepRequest(
     String agentModel,
     Autonomy autonomy,
     double threshold,
-    String text) {}
+    String text,
+    String processDefinitionKey) {
+
+  /** A request outside a governed process step. */
+  public AgentStepRequest(
+      String processInstanceId,
+      String activityId,
+      String task,
+      String agentModel,
+      Autonomy autonomy,
+      double threshold,
+      String text) {
+    this(processInstanceId, activityId, task, agentModel, autonomy, threshold, text, null);
+  }
+}

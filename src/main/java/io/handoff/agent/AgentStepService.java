@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.agent.autonomy.AgentStep;
+import io.handoff.agent.autonomy.AutonomyGovernor;
 import io.handoff.agent.metrics.AgentMetrics;
 import io.handoff.agent.privacy.PersonalDataMasker;
 import io.handoff.agent.provider.AgentProvider;
@@ -50,6 +52,7 @@ public class AgentStepService implements DisposableBean {
   private final PersonalDataMasker masker;
   private final AgentAuditRepository audit;
   private final AgentMetrics metrics;
+  private final AutonomyGovernor governor;
   private final Duration timeout;
   private final ExecutorService calls =
       Executors.newCachedThreadPool(
@@ -66,8 +69,9 @@ public class AgentStepService implements DisposableBean {
       PersonalDataMasker masker,
       AgentAuditRepository audit,
       AgentMetrics metrics,
+      AutonomyGovernor governor,
       AgentProperties props) {
-    this(providers, tasks, masker, audit, metrics, props.timeout());
+    this(providers, tasks, masker, audit, metrics, governor, props.timeout());
   }
 
   public AgentStepService(
@@ -76,7 +80,9 @@ public class AgentStepService implements DisposableBean {
       PersonalDataMasker masker,
       AgentAuditRepository audit,
       AgentMetrics metrics,
+      AutonomyGovernor governor,
       Duration timeout) {
+    this.governor = governor;
     this.providers = providers;
     this.tasks = tasks;
     this.masker = masker;
@@ -126,11 +132,27 @@ public class AgentStepService implements DisposableBean {
     }
     Duration latency = Duration.ofNanos(System.nanoTime() - start);
 
+    Autonomy autonomy =
+        request.processDefinitionKey() == null
+            ? request.autonomy()
+            : governor.effective(
+                new AgentStep(request.processDefinitionKey(), request.activityId()),
+                request.autonomy());
     double confidence = answer == null ? 0.0 : answer.confidence();
     boolean needsHuman =
-        answer == null || request.autonomy().needsHuman(confidence, request.threshold());
+        answer == null
+            || answer.proposal().unknown()
+            || autonomy.needsHuman(confidence, request.threshold());
     String rationale =
         answer == null ? "No proposal: " + error + ". A person decides." : answer.rationale();
+    if (autonomy != request.autonomy()) {
+      rationale +=
+          " The step runs at "
+              + autonomy.id()
+              + " instead of its declared "
+              + request.autonomy().id()
+              + ": it was moved down for its measured agreement with people.";
+    }
     String outcome =
         answer == null
             ? AgentMetrics.ERROR
@@ -148,12 +170,18 @@ public class AgentStepService implements DisposableBean {
             sha256(text),
             answer == null ? null : outputJson(answer),
             BigDecimal.valueOf(confidence),
-            request.autonomy().id(),
+            autonomy.id(),
             needsHuman,
             latency.toMillis(),
             error,
             List.copyOf(maskedKinds.stream().sorted().toList()),
             Instant.now(),
+            null,
+            null,
+            null,
+            null,
+            request.processDefinitionKey(),
+            request.autonomy().id(),
             null,
             null,
             null,
@@ -176,7 +204,7 @@ public class AgentStepService implements DisposableBean {
           providerId,
           model,
           String.format("%.3f", confidence),
-          request.autonomy().id(),
+          autonomy.id(),
           outcome);
     }
     return new AgentStepResult(

@@ -22,6 +22,16 @@ public enum Autonomy {
     return Arrays.stream(values()).filter(a -> a.id().equals(id)).findFirst();
   }
 
+  /** The next lower level; empty for shadow, the lowest level an agent step can have. */
+  public Optional<Autonomy> lower() {
+    return this == SHADOW ? Optional.empty() : Optional.of(values()[ordinal() + 1]);
+  }
+
+  /** The lower (more supervised) of two levels. */
+  public static Autonomy lowest(Autonomy a, Autonomy b) {
+    return a.ordinal() >= b.ordinal() ? a : b;
+  }
+
   /** Whether a person must decide on a proposal with this confidence. */
   public boolean needsHuman(double confidence, double threshold) {
     return switch (this) {

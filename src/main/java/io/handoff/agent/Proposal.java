@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public record Proposal(String label, Map<String, Object> fields) {
 
+  /** The label of a proposal that names nothing: the text has no evidence for any label. */
+  public static final String UNKNOWN = "unknown";
+
   public Proposal {
     if ((label == null) == (fields == null)) {
       throw new IllegalArgumentException("A proposal is either a label or fields");
@@ -30,5 +33,10 @@ public record Proposal(String label, Map<String, Object> fields) {
 
   public boolean structured() {
     return fields != null;
+  }
+
+  /** Whether the agent proposes nothing: a person must decide whatever the autonomy level. */
+  public boolean unknown() {
+    return UNKNOWN.equals(label);
   }
 }

@@ -29,4 +29,7 @@ public record Incident(
     Instant resolvedAt,
     Instant closedAt,
     String closeReason,
-    Instant createdAt) {}
+    Instant createdAt,
+    String reportedCategory,
+    KnownRequest reportedKnownRequest,
+    String remediationEvidence) {}

@@ -38,8 +38,8 @@ public class IncidentRepository {
             """
             INSERT INTO incident (id, title, description, reporter, service, impact, urgency, source,
                 category, known_request, priority, status, process_instance_id, alert_fingerprint,
-                open_fingerprint, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                open_fingerprint, created_at, updated_at, reported_category, reported_known_request)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -58,7 +58,16 @@ public class IncidentRepository {
             incident.alertFingerprint(),
             incident.alertFingerprint(),
             ts(now),
-            ts(now))
+            ts(now),
+            incident.category(),
+            incident.knownRequest().name())
+        .update();
+  }
+
+  /** Why automatic remediation may or may not act alone (the evidence decision's verdict). */
+  public void recordRemediationEvidence(String id, String evidence, Instant now) {
+    jdbc.sql("UPDATE incident SET remediation_evidence = ?, updated_at = ? WHERE id = ?")
+        .params(evidence, ts(now), id)
         .update();
   }
 
@@ -231,6 +240,7 @@ public class IncidentRepository {
 
   private static Incident incident(ResultSet rs, int row) throws SQLException {
     String knownRequest = rs.getString("known_request");
+    String reported = rs.getString("reported_known_request");
     int levelValue = rs.getInt("escalation_level");
     Integer level = rs.wasNull() ? null : levelValue;
     return new Incident(
@@ -259,7 +269,10 @@ public class IncidentRepository {
         instant(rs, "resolved_at"),
         instant(rs, "closed_at"),
         rs.getString("close_reason"),
-        instant(rs, "created_at"));
+        instant(rs, "created_at"),
+        rs.getString("reported_category"),
+        reported == null ? null : KnownRequest.valueOf(reported),
+        rs.getString("remediation_evidence"));
   }
 
   private static Timestamp ts(Instant instant) {

@@ -21,6 +21,7 @@ public final class IncidentVariables {
   public static final String MESSAGE_REPORTER_REOPENED = "ReporterReopened";
   public static final String MESSAGE_ALERT_RESOLVED = "AlertResolved";
   public static final String ERROR_REMEDIATION_FAILED = "REMEDIATION_FAILED";
+  public static final String RESOLUTION_AUTO_REMEDIATED = "AUTO_REMEDIATED";
 
   // intake
   public static final String INCIDENT_ID = "incidentId";
@@ -42,6 +43,12 @@ public final class IncidentVariables {
   public static final String CATEGORY_RATIONALE = "categoryRationale";
   public static final String CATEGORY_NEEDS_HUMAN = "categoryNeedsHuman";
   public static final String CATEGORY_AUDIT_ID = "categoryAuditId";
+
+  // automatic remediation: may it act alone, and was it done
+  public static final String REMEDIATION_ACT_ALONE = "remediationActAlone";
+  public static final String REMEDIATION_EVIDENCE = "remediationEvidence";
+  public static final String REMEDIATED_AUTOMATICALLY = "remediatedAutomatically";
+  public static final String REMEDIATION_ACTION = "remediationAction";
 
   // priority and SLA
   public static final String PRIORITY = "priority";
@@ -75,6 +82,7 @@ public final class IncidentVariables {
   public static final String IN_CLOSE_REASON = "closeReason";
   public static final String IN_NOTICE = "notice";
   public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";
+  public static final String IN_EVIDENCE_DECISION = "evidenceDecision";
 
   private IncidentVariables() {}
 

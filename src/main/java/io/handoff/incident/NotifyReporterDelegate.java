@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Notify reporter": REMEDIATED tells the reporter the request was carried out; RESOLVED asks them
- * to confirm or reopen within three days.
+ * "Notify reporter": REMEDIATED tells the reporter what automatic remediation did, RESOLVED what
+ * the resolver did; both ask them to confirm or reopen within three days.
  */
 @Component("notifyReporter")
 public class NotifyReporterDelegate implements JavaDelegate {
@@ -30,8 +30,9 @@ public class NotifyReporterDelegate implements JavaDelegate {
     String message =
         switch (notice) {
           case REMEDIATED ->
-              "Your request '%s' (%s) was carried out automatically; incident %s is closed."
-                  .formatted(title, knownRequest(execution), id);
+              ("Incident %s '%s': %s. Please confirm that it works, or reopen the incident if this"
+                      + " did not help; without an answer it closes in three days.")
+                  .formatted(id, title, string(execution, RESOLUTION_NOTES));
           case RESOLVED ->
               ("Incident %s '%s' is resolved (%s): %s. Please confirm or reopen it within three"
                       + " days.")

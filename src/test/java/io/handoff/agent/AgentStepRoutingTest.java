@@ -30,6 +30,9 @@ class AgentStepRoutingTest {
   static final String CLEAR_TICKET = "I forgot my password and my account is locked out";
   static final String VAGUE_TICKET = "it is not working since this morning, please have a look";
 
+  /** A real ticket the classifier places with little confidence (its words point elsewhere). */
+  static final String UNSURE_TICKET = "I get \"account locked\" when I try to log in to my PC";
+
   @Autowired ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -82,8 +85,20 @@ class AgentStepRoutingTest {
   }
 
   @Test
+  void unknownProposalGoesToAPersonEvenWhenAutonomous() {
+    ProcessInstance pi = run("autonomous", "0.0", VAGUE_TICKET);
+
+    assertThat(pi).isWaitingAt(AgentStepModels.DECIDE_TASK);
+    assertThat(runtimeService.getVariable(pi.getId(), "classificationProposal"))
+        .isEqualTo("unknown");
+    AgentAction row = audit.findByProcessInstance(pi.getId()).get(0);
+    assertThat(row.confidence().doubleValue()).isZero();
+    assertThat(row.routedToPerson()).isTrue();
+  }
+
+  @Test
   void autonomousProposalStandsEvenAtLowConfidence() {
-    ProcessInstance pi = run("autonomous", "0.99", VAGUE_TICKET);
+    ProcessInstance pi = run("autonomous", "0.99", UNSURE_TICKET);
 
     assertThat(pi).isEnded().hasPassed(AgentStepModels.ACCEPTED_END);
     AgentAction row = audit.findByProcessInstance(pi.getId()).get(0);
@@ -146,7 +161,7 @@ class AgentStepRoutingTest {
     assertThat(row.activityId()).isEqualTo(AgentStepModels.STEP);
     assertThat(row.task()).isEqualTo("classify-incident");
     assertThat(row.provider()).isEqualTo("local");
-    assertThat(row.model()).isEqualTo("opennlp-doccat-naivebayes");
+    assertThat(row.model()).isEqualTo("opennlp-doccat-naivebayes-calibrated");
     assertThat(row.inputDigest()).isEqualTo(AgentStepService.sha256(CLEAR_TICKET));
     assertThat(row.output()).contains("\"proposal\":\"password-reset\"");
     assertThat(row.confidence().doubleValue())

@@ -111,22 +111,22 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
   }
 
   @Test
-  void vagueIncidentIsTriagedAndTheDecisionIsRecordedAgainstTheAgentsProposal() {
-    Incident incident = reportVague(Level.HIGH, Level.MEDIUM);
+  void unsureIncidentIsTriagedAndTheDecisionIsRecordedAgainstTheAgentsProposal() {
+    Incident incident = reportUnsure(Level.HIGH, Level.MEDIUM);
 
     assertThat(incident.status()).isEqualTo(IncidentStatus.TRIAGE);
     assertThat(incident.category()).isNull();
     assertThat(incident.priority()).as("provisional").isEqualTo("P2");
     AgentAction classified = classification(incident);
     log.info(
-        "Vague ticket proposed as {} with confidence {}",
+        "Unsure ticket proposed as {} with confidence {}",
         classified.output(),
         classified.confidence());
     assertThat(classified.routedToPerson()).isTrue();
     assertThat(classified.confidence()).isLessThan(new BigDecimal("0.75"));
     String proposal =
         (String) runtimeService.getVariable(incident.processInstanceId(), CATEGORY_PROPOSAL);
-    assertThat(proposal).isNotNull().isNotEqualTo("database");
+    assertThat(proposal).isNotNull().isNotEqualTo("database").isNotEqualTo("unknown");
     Task triage = task(incident, TRIAGE_TASK);
     assertThat(candidateGroups(triage)).containsExactly("service-desk");
 
@@ -151,8 +151,36 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
   }
 
   @Test
+  void vagueIncidentGetsNoProposalAndTheTriageDecisionIsNotCountedAsDisagreement() {
+    Incident incident = reportVague(Level.HIGH, Level.MEDIUM);
+
+    assertThat(incident.status()).isEqualTo(IncidentStatus.TRIAGE);
+    AgentAction classified = classification(incident);
+    assertThat(classified.routedToPerson()).isTrue();
+    assertThat(classified.confidence()).isEqualByComparingTo("0");
+    assertThat(runtimeService.getVariable(incident.processInstanceId(), CATEGORY_PROPOSAL))
+        .isEqualTo("unknown");
+    assertThat(
+            (String) runtimeService.getVariable(incident.processInstanceId(), CATEGORY_RATIONALE))
+        .contains("No word of the text is evidence for any category");
+
+    completeAs(
+        "sam",
+        task(incident, TRIAGE_TASK),
+        Variables.createVariables().putValue(CATEGORY, "database").putValue(KNOWN_REQUEST, "NONE"));
+
+    AgentAction decided = classification(incident);
+    assertThat(decided.decidedBy()).isEqualTo("sam");
+    assertThat(decided.humanDecision()).isEqualTo("\"database\"");
+    assertThat(decided.agrees())
+        .as("an unknown proposal is neither agreed nor overridden")
+        .isNull();
+    assertThat(reload(incident).category()).isEqualTo("database");
+  }
+
+  @Test
   void triageThatConfirmsTheProposalCountsAsAgreement() {
-    Incident incident = reportVague(Level.MEDIUM, Level.MEDIUM);
+    Incident incident = reportUnsure(Level.MEDIUM, Level.MEDIUM);
     String proposal =
         (String) runtimeService.getVariable(incident.processInstanceId(), CATEGORY_PROPOSAL);
 
@@ -185,11 +213,12 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     assertThat(decided.decidedBy()).isEqualTo("sam");
     runJob(incident, "RemediateAutomaticallyTask");
     assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:ACCOUNT_LOCKOUT");
-    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.RESOLVED);
+    assertThat(reload(incident).remediationEvidence()).contains("person in the service desk");
   }
 
   @Test
-  void passwordResetTextIsRemediatedAutomaticallyWithNoPerson() {
+  void passwordResetTextIsRemediatedAutomaticallyAndTheReporterIsAskedToConfirm() {
     Incident incident =
         reportInTasklist(
             "erin",
@@ -206,16 +235,19 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     assertThat(incident.categoryProposal()).isEqualTo("password-reset");
     assertThat(incident.category()).isEqualTo("access");
     assertThat(incident.knownRequest()).isEqualTo(KnownRequest.PASSWORD_RESET);
-    assertThat(incident.status()).isEqualTo(IncidentStatus.OPEN);
+    assertThat(incident.remediationEvidence()).contains("text names a password");
+    assertThat(classified.confidence()).isGreaterThanOrEqualTo(new BigDecimal("0.90"));
 
     runJob(incident, "RemediateAutomaticallyTask");
-    runJob(incident, "NotifyReporterOfRemediationTask");
+    runJob(incident, "AskReporterToConfirmTask");
 
-    Incident closed = reload(incident);
-    assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
-    assertThat(closed.closeReason()).isEqualTo("AUTO_REMEDIATED");
+    Incident resolved = reload(incident);
+    assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
+    assertThat(resolved.resolutionCode()).isEqualTo("AUTO_REMEDIATED");
+    assertThat(resolved.closeReason()).isNull();
     assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:PASSWORD_RESET");
-    assertThat(instance(incident)).isNull();
+    assertThat(instance(incident)).isWaitingAt("ReporterAnswerGateway");
+    assertThat(agentAudit.find(classified.id()).orElseThrow().action()).isEqualTo("PASSWORD_RESET");
     assertThat(
             historyService
                 .createHistoricTaskInstanceQuery()
@@ -261,7 +293,7 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
   }
 
   @Test
-  void passwordResetIsRemediatedAndClosedWithoutAPerson() {
+  void passwordResetIsRemediatedAndClosesAfterThreeDaysOfSilenceWithoutAPerson() {
     Incident incident =
         reportInTasklist(
             "erin",
@@ -271,12 +303,14 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
             Level.MEDIUM,
             "access",
             KnownRequest.PASSWORD_RESET);
-    assertThat(incident.status()).isEqualTo(IncidentStatus.OPEN);
 
     runJob(incident, "RemediateAutomaticallyTask");
-    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.CLOSED);
-    runJob(incident, "NotifyReporterOfRemediationTask");
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.RESOLVED);
+    runJob(incident, "AskReporterToConfirmTask");
+    assertThat(instance(incident)).isWaitingAt("ReporterAnswerGateway");
+    Instant closedAt = fireTimer(incident, "NoAnswerEvent");
 
+    assertThat(closedAt).isEqualTo(MONDAY_NINE.plus(Duration.ofDays(3)));
     assertThat(instance(incident)).isNull();
     assertThat(
             historyService
@@ -284,7 +318,7 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
                 .processInstanceBusinessKey(incident.id())
                 .singleResult()
                 .getEndActivityId())
-        .isEqualTo("IncidentRemediatedEndEvent");
+        .isEqualTo("IncidentClosedEndEvent");
     assertThat(
             historyService
                 .createHistoricTaskInstanceQuery()
@@ -293,13 +327,16 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
         .as("no person involved")
         .isZero();
     Incident closed = reload(incident);
+    assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(closed.closeReason()).isEqualTo("NO_ANSWER");
     assertThat(closed.resolutionCode()).isEqualTo("AUTO_REMEDIATED");
     assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:PASSWORD_RESET");
     assertThat(incidents.notifications(incident.id()))
         .singleElement()
         .asString()
         .startsWith("REPORTER:erin:")
-        .contains("carried out automatically");
+        .contains("Password reset for account 'erin' carried out automatically")
+        .contains("confirm or reopen");
   }
 
   @Test
@@ -317,7 +354,7 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     runJob(incident, "RemediateAutomaticallyTask");
 
     assertThat(incidents.identityRequests(incident.id())).containsExactly("erin:ACCOUNT_LOCKOUT");
-    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.CLOSED);
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.RESOLVED);
   }
 
   @Test

@@ -31,7 +31,9 @@ abstract class IncidentTestSupport extends RestTestSupport {
 
   static final Instant MONDAY_NINE = Instant.parse("2026-03-02T09:00:00Z");
 
-  /** A ticket the local classifier cannot place with confidence (about 0.59): it goes to triage. */
+  /**
+   * A ticket with no evidence for any category: the agent proposes "unknown" and a person triages.
+   */
   static final String VAGUE_TITLE = "Something is wrong";
 
   static final String VAGUE_DESCRIPTION = "It is not working since this morning, please help";
@@ -148,6 +150,16 @@ abstract class IncidentTestSupport extends RestTestSupport {
             .singleResult()
             .getBusinessKey();
     return incidents.find(incidentId).orElseThrow();
+  }
+
+  /** A real ticket whose words point the classifier elsewhere: a proposal with low confidence. */
+  static final String UNSURE_TITLE = "Cannot log in";
+
+  static final String UNSURE_DESCRIPTION = "I get \"account locked\" when I try to log in to my PC";
+
+  /** An incident the agent proposes a category for, below the threshold: it waits in triage. */
+  Incident reportUnsure(Level impact, Level urgency) {
+    return reportText(UNSURE_TITLE, UNSURE_DESCRIPTION, impact, urgency, null, KnownRequest.NONE);
   }
 
   /** An incident without a category whose text leaves the agent unsure: it waits in triage. */

@@ -27,6 +27,14 @@ import java.util.List;
  * @param humanDecision what they decided (JSON), or null
  * @param agrees whether their decision matched the proposal, or null
  * @param decidedAt when they decided, or null
+ * @param processDefinitionKey the process the step belongs to
+ * @param declaredAutonomy the level the model declares; {@code autonomy} is the level used, lower
+ *     when the step was moved down
+ * @param action what was done on the proposal without a person (e.g. {@code PASSWORD_RESET}), or
+ *     null
+ * @param actedAt when
+ * @param reversal how that action was reversed ({@code REOPENED}, {@code OVERRIDDEN}), or null
+ * @param reversedAt when
  */
 public record AgentAction(
     String id,
@@ -47,4 +55,10 @@ public record AgentAction(
     String decidedBy,
     String humanDecision,
     Boolean agrees,
-    Instant decidedAt) {}
+    Instant decidedAt,
+    String processDefinitionKey,
+    String declaredAutonomy,
+    String action,
+    Instant actedAt,
+    String reversal,
+    Instant reversedAt) {}

@@ -52,6 +52,12 @@ public class AgentActionController {
    * @param humanDecision what they decided
    * @param agrees whether that matched the proposal
    * @param decidedAt when they decided
+   * @param processDefinitionKey the process the step belongs to
+   * @param declaredAutonomy the level the model declares ({@code autonomy} is the level used)
+   * @param action what was done on the proposal without a person
+   * @param actedAt when
+   * @param reversal how that action was reversed (reopened, overridden)
+   * @param reversedAt when
    */
   public record AgentActionView(
       String id,
@@ -72,7 +78,13 @@ public class AgentActionController {
       String decidedBy,
       JsonNode humanDecision,
       Boolean agrees,
-      Instant decidedAt) {}
+      Instant decidedAt,
+      String processDefinitionKey,
+      String declaredAutonomy,
+      String action,
+      Instant actedAt,
+      String reversal,
+      Instant reversedAt) {}
 
   @GetMapping
   @Operation(summary = "Agent step invocations of one process instance, oldest first")
@@ -106,7 +118,13 @@ public class AgentActionController {
         a.decidedBy(),
         parse(a.humanDecision()),
         a.agrees(),
-        a.decidedAt());
+        a.decidedAt(),
+        a.processDefinitionKey(),
+        a.declaredAutonomy(),
+        a.action(),
+        a.actedAt(),
+        a.reversal(),
+        a.reversedAt());
   }
 
   private JsonNode parse(String value) {

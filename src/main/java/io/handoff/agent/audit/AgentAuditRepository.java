@@ -30,9 +30,9 @@ public class AgentAuditRepository {
             """
             INSERT INTO agent_action (id, process_instance_id, activity_id, task, provider, model,
               input_digest, output, confidence, autonomy, routed_to_person, latency_ms, error,
-              masked_kinds, created_at)
+              masked_kinds, created_at, process_definition_key, declared_autonomy)
             VALUES (:id, :pi, :activity, :task, :provider, :model, :digest, :output, :confidence,
-              :autonomy, :routed, :latency, :error, :masked, :created)
+              :autonomy, :routed, :latency, :error, :masked, :created, :key, :declared)
             """)
         .param("id", a.id())
         .param("pi", a.processInstanceId())
@@ -49,7 +49,37 @@ public class AgentAuditRepository {
         .param("error", truncate(a.error(), 2000))
         .param("masked", a.maskedKinds().isEmpty() ? null : String.join(",", a.maskedKinds()))
         .param("created", Timestamp.from(a.createdAt()))
+        .param("key", a.processDefinitionKey())
+        .param("declared", a.declaredAutonomy())
         .update();
+  }
+
+  /** Records an action taken on a proposal without a person; false when it was decided on. */
+  public boolean recordAction(String id, String action, Instant at) {
+    return jdbc.sql(
+                """
+                UPDATE agent_action SET action = :action, acted_at = :at
+                WHERE id = :id AND decided_by IS NULL
+                """)
+            .param("action", action)
+            .param("at", Timestamp.from(at))
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  /** Records that an action taken alone was reopened or overridden (the first reversal counts). */
+  public boolean recordReversal(String id, String reversal, Instant at) {
+    return jdbc.sql(
+                """
+                UPDATE agent_action SET reversal = :reversal, reversed_at = :at
+                WHERE id = :id AND action IS NOT NULL AND reversal IS NULL
+                """)
+            .param("reversal", reversal)
+            .param("at", Timestamp.from(at))
+            .param("id", id)
+            .update()
+        == 1;
   }
 
   /** Records a person's decision on a proposal; false when there is no such audit row. */
@@ -82,6 +112,20 @@ public class AgentAuditRepository {
         .param("pi", processInstanceId)
         .query(AgentAuditRepository::map)
         .list();
+  }
+
+  /** The agent task of the step's latest invocation, if it ran. */
+  public Optional<String> lastTaskOf(String processDefinitionKey, String activityId) {
+    return jdbc.sql(
+            """
+            SELECT task FROM agent_action
+            WHERE process_definition_key = :key AND activity_id = :activity
+            ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY
+            """)
+        .param("key", processDefinitionKey)
+        .param("activity", activityId)
+        .query(String.class)
+        .optional();
   }
 
   /** Whether a person agreed, for the latest {@code window} reviewed proposals of a task. */
@@ -121,7 +165,18 @@ public class AgentAuditRepository {
         rs.getString("decided_by"),
         rs.getString("human_decision"),
         agrees == null ? null : rs.getBoolean("agrees"),
-        decidedAt == null ? null : decidedAt.toInstant());
+        decidedAt == null ? null : decidedAt.toInstant(),
+        rs.getString("process_definition_key"),
+        rs.getString("declared_autonomy"),
+        rs.getString("action"),
+        instant(rs, "acted_at"),
+        rs.getString("reversal"),
+        instant(rs, "reversed_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
   }
 
   private static String truncate(String s, int max) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.handoff.agent.AgentStepVariables;
+import io.handoff.agent.Proposal;
+import io.handoff.agent.autonomy.AgentStep;
+import io.handoff.agent.autonomy.AutonomyGovernor;
 import io.handoff.agent.metrics.AgreementMonitor;
 import java.time.Instant;
 import java.util.Iterator;
@@ -42,10 +45,13 @@ public class AgentDecisionRecorder {
 
   private final AgentAuditRepository audit;
   private final AgreementMonitor agreement;
+  private final AutonomyGovernor governor;
 
-  public AgentDecisionRecorder(AgentAuditRepository audit, AgreementMonitor agreement) {
+  public AgentDecisionRecorder(
+      AgentAuditRepository audit, AgreementMonitor agreement, AutonomyGovernor governor) {
     this.audit = audit;
     this.agreement = agreement;
+    this.governor = governor;
   }
 
   /** Records the value of {@code decisionVariable} as the person's decision. */
@@ -95,6 +101,10 @@ public class AgentDecisionRecorder {
     }
     audit.recordDecision(action.id(), decidedBy, decision, agrees, Instant.now());
     agreement.refreshAfterCommit(action.task());
+    if (action.processDefinitionKey() != null) {
+      governor.evaluate(
+          new AgentStep(action.processDefinitionKey(), action.activityId()), action.task());
+    }
     log.info(
         "Process instance {}: {} decided on agent proposal {} ({}): {}",
         task.getProcessInstanceId(),
@@ -110,7 +120,12 @@ public class AgentDecisionRecorder {
     }
     try {
       JsonNode proposal = JSON.readTree(action.output()).get("proposal");
-      return proposal == null || proposal.isNull() ? null : proposal;
+      // An "unknown" proposal names nothing: a person's decision neither agrees nor disagrees.
+      return proposal == null
+              || proposal.isNull()
+              || (proposal.isTextual() && Proposal.UNKNOWN.equals(proposal.asText()))
+          ? null
+          : proposal;
     } catch (JsonProcessingException e) {
       return null;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code classify-incident}: the category of an IT incident from its description. Offline, an
- * OpenNLP document categorizer trained at start-up from the shipped data set.
+ * OpenNLP document categorizer trained at start-up from the shipped data set, with a calibrated
+ * confidence and the proposal {@value Proposal#UNKNOWN} for a text with no evidence for any
+ * category ({@link CalibratedIncidentClassifier}).
  */
 @Component
 public class ClassifyIncidentTask implements AgentTask {
@@ -24,7 +27,7 @@ public class ClassifyIncidentTask implements AgentTask {
 
   private static final Logger log = LoggerFactory.getLogger(ClassifyIncidentTask.class);
 
-  private final IncidentClassifier classifier;
+  private final CalibratedIncidentClassifier classifier;
   private final String localModel;
 
   public ClassifyIncidentTask(AgentProperties props, ResourceLoader resources) throws IOException {
@@ -34,14 +37,16 @@ public class ClassifyIncidentTask implements AgentTask {
       samples = IncidentClassifier.read(in);
     }
     long start = System.nanoTime();
-    this.classifier =
-        IncidentClassifier.train(samples, local.algorithm(), local.iterations(), local.cutoff());
-    this.localModel = "opennlp-doccat-" + local.algorithm().toLowerCase(Locale.ROOT);
+    this.classifier = CalibratedIncidentClassifier.train(samples, local.classifierSettings());
+    this.localModel =
+        "opennlp-doccat-" + local.algorithm().toLowerCase(Locale.ROOT) + "-calibrated";
     log.info(
-        "Incident classifier trained on {} texts from {} in {} ms; categories {}",
+        "Incident classifier trained on {} texts from {} in {} ms, confidence calibrated on {}"
+            + " out-of-fold predictions; categories {}",
         samples.size(),
         local.incidentTrainingData(),
         (System.nanoTime() - start) / 1_000_000,
+        classifier.calibrationSamples(),
         classifier.labels());
   }
 
@@ -50,7 +55,7 @@ public class ClassifyIncidentTask implements AgentTask {
     return ID;
   }
 
-  /** The categories a proposal may name. */
+  /** The categories a proposal may name, without {@value Proposal#UNKNOWN}. */
   public List<String> labels() {
     return classifier.labels();
   }
@@ -61,8 +66,10 @@ public class ClassifyIncidentTask implements AgentTask {
         You classify IT incident tickets written by users. Choose exactly one category from: %s.
         access = permissions, group memberships, new or removed accounts, licences;
         password-reset = forgotten or expired passwords and account lockouts.
+        When the ticket does not say what is wrong with which IT service (too vague, too short,
+        or not about IT), answer "unknown".
         Answer with one JSON object and nothing else:
-        {"label": "<category>", "confidence": <number between 0 and 1>, "rationale": "<one short sentence>"}
+        {"label": "<category or unknown>", "confidence": <number between 0 and 1>, "rationale": "<one short sentence>"}
         """
         .formatted(String.join(", ", labels()));
   }
@@ -78,25 +85,35 @@ public class ClassifyIncidentTask implements AgentTask {
       throw new InvalidAnswerException("'label' must be a string");
     }
     String label = proposal.asText().strip().toLowerCase(Locale.ROOT);
-    if (!labels().contains(label)) {
+    List<String> allowed = Stream.concat(labels().stream(), Stream.of(Proposal.UNKNOWN)).toList();
+    if (!allowed.contains(label)) {
       throw new InvalidAnswerException(
-          "'label' must be one of " + labels() + ", was '" + proposal.asText() + "'");
+          "'label' must be one of " + allowed + ", was '" + proposal.asText() + "'");
     }
     return Proposal.ofLabel(label);
   }
 
   @Override
   public AgentAnswer runLocally(String text) {
-    IncidentClassifier.Classification c = classifier.classify(text);
+    CalibratedIncidentClassifier.Assessment a = classifier.assess(text);
     String rationale =
-        String.format(
-            Locale.ROOT,
-            "Text classifier: '%s' with probability %.2f; next best '%s' with %.2f.",
-            c.label(),
-            c.probability(),
-            c.runnerUp(),
-            c.runnerUpProbability());
-    return new AgentAnswer(Proposal.ofLabel(c.label()), c.probability(), rationale);
+        a.unknown()
+            ? String.format(
+                Locale.ROOT,
+                "No word of the text is evidence for any category; the text classifier's best"
+                    + " guess would be '%s' (model probability %.2f).",
+                a.modelLabel(),
+                a.modelProbability())
+            : String.format(
+                Locale.ROOT,
+                "Text classifier: '%s' with calibrated confidence %.2f (model probability %.2f;"
+                    + " evidence: %s); next best '%s'.",
+                a.label(),
+                a.confidence(),
+                a.modelProbability(),
+                String.join(", ", a.evidence()),
+                a.runnerUp());
+    return new AgentAnswer(Proposal.ofLabel(a.label()), a.confidence(), rationale);
   }
 
   @Override

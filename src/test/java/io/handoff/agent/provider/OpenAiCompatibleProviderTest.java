@@ -19,6 +19,7 @@ import io.handoff.agent.AgentStepService;
 import io.handoff.agent.Autonomy;
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.agent.autonomy.AutonomyGovernor;
 import io.handoff.agent.metrics.AgentMetrics;
 import io.handoff.agent.privacy.PersonalDataMasker;
 import io.handoff.agent.task.AgentTasks;
@@ -51,6 +52,7 @@ class OpenAiCompatibleProviderTest {
   @Autowired PersonalDataMasker masker;
   @Autowired AgentAuditRepository audit;
   @Autowired AgentMetrics metrics;
+  @Autowired AutonomyGovernor governor;
   @Autowired PlatformTransactionManager transactionManager;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -78,7 +80,7 @@ class OpenAiCompatibleProviderTest {
             true);
     AgentProviders providers =
         new AgentProviders(List.of(LangChain4jProvider.of("openai", settings)));
-    return new AgentStepService(providers, tasks, masker, audit, metrics, stepTimeout);
+    return new AgentStepService(providers, tasks, masker, audit, metrics, governor, stepTimeout);
   }
 
   private AgentStepResult classify(AgentStepService service, String processInstanceId) {
@@ -298,6 +300,7 @@ class OpenAiCompatibleProviderTest {
             masker,
             audit,
             metrics,
+            governor,
             Duration.ofSeconds(10));
     String pi = "wire-" + UUID.randomUUID();
 

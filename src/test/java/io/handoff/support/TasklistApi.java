@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Tasklist webapp's own API ({@code /camunda/api/engine/engine/default/...}), called the way the
- * Tasklist calls it: after a form login, with the session cookie and the {@code X-XSRF-TOKEN}
+ * The Tasklist webapp's own API ({@code /camunda/api/engine/engine/default/...}), called the way
+ * the Tasklist calls it: after a form login, with the session cookie and the {@code X-XSRF-TOKEN}
  * header. Use it to prove that a control holds on the surface an approver has in the browser.
  */
 public final class TasklistApi {
@@ -47,8 +47,14 @@ public final class TasklistApi {
           "Tasklist login of " + userId + " answered " + login.statusCode());
     }
     cookies.putAll(login.getCookies());
-    // The webapp issues a new CSRF token with the new session.
+    // The webapp issues a new CSRF token with the new session: on the login answer, or else on
+    // the first read within the new session (as the Tasklist's next page load does).
     String newToken = login.getCookie("XSRF-TOKEN");
+    if (newToken == null) {
+      Response next = given().cookies(cookies).get("/camunda/api/admin/auth/user/default");
+      cookies.putAll(next.getCookies());
+      newToken = next.getCookie("XSRF-TOKEN");
+    }
     return new TasklistApi(cookies, newToken != null ? newToken : token);
   }
 
@@ -61,7 +67,9 @@ public final class TasklistApi {
         .accept(ContentType.JSON);
   }
 
-  /** {@code POST .../task/{id}/submit-form} with the given variables, as the Tasklist sends a form. */
+  /**
+   * {@code POST .../task/{id}/submit-form} with the given variables, as the Tasklist sends a form.
+   */
   public Response submitForm(String taskId, Map<String, Object> values) {
     return request()
         .body(Map.of("variables", EngineVariables.of(values)))

@@ -335,9 +335,31 @@ public class VendorOnboarding {
     notifications.sanctionsHit(applications.get(applicationId));
   }
 
-  /** Creates the vendor in the vendor master and marks the application approved. */
+  /**
+   * Creates the vendor in the vendor master and marks the application approved. Only an application
+   * every required group approved in {@code vendor_approval} (and none rejected) becomes a vendor,
+   * however the process reached this step.
+   */
   public String createVendor(String applicationId) {
     VendorApplication a = applications.get(applicationId);
+    List<Approvals.Approval> decided = approvals.of(applicationId);
+    List<String> missing =
+        a.requiredApprovals().stream()
+            .filter(
+                g ->
+                    decided.stream()
+                        .noneMatch(x -> g.equals(x.group()) && "APPROVED".equals(x.outcome())))
+            .toList();
+    if (a.requiredApprovals().isEmpty()
+        || !missing.isEmpty()
+        || decided.stream().anyMatch(x -> "REJECTED".equals(x.outcome()))) {
+      throw new IllegalStateException(
+          "Vendor application "
+              + applicationId
+              + " is not approved (missing approvals: "
+              + missing
+              + "); no vendor created");
+    }
     String vendorId =
         vendorMaster.create(
             new VendorMaster.NewVendor(

@@ -620,6 +620,39 @@ class VendorOnboardingProcessTest {
             });
   }
 
+  @Test
+  void anInstanceMovedPastItsApprovalsCreatesNoVendor() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Hafenlogistik Peene GmbH", "LOGISTICS", new BigDecimal("120000"), false, "erin"));
+    String pi = submitted.processInstanceId();
+    approveAll(pi, "procurement");
+    assertThatThrownBy(
+            () ->
+                runtimeService
+                    .createProcessInstanceModification(pi)
+                    .cancelAllForActivity("ApproveVendorTask")
+                    .startBeforeActivity("CreateVendorTask")
+                    .execute())
+        .hasMessageContaining("is not approved (missing approvals: [finance-directors])");
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.status()).isEqualTo(ApplicationStatus.AWAITING_APPROVAL);
+    assertThat(a.vendorId()).isNull();
+    assertThat(approvalGroupsOpen(pi)).containsExactly("finance-directors");
+  }
+
+  private void approveAll(String processInstanceId, String group) {
+    for (Task t : tasks(processInstanceId, "ApproveVendorTask")) {
+      if (groupOf(taskService, t).equals(group)) {
+        completeAs(
+            APPROVER.get(group),
+            t,
+            Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED"));
+      }
+    }
+  }
+
   // --- sanctions screening ------------------------------------------------------------------
 
   @Test

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.AuthorizationException;
  * A control refused what the current user tried (segregation of duties, an engine operation kept
  * for administrators, an action only the login may take). It is an {@link AuthorizationException},
  * so every surface of the engine (engine REST, the Tasklist's API, the Java API) answers 403 with
- * {@link #getMessage()} as the reason; the platform unwraps it from listener failures so it is never
- * answered as a 500.
+ * {@link #getMessage()} as the reason; the platform unwraps it from listener failures so it is
+ * never answered as a 500.
  */
 public class ControlRefusedException extends AuthorizationException {
 

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,34 +23,37 @@ public class ApprovalFollowUp {
   private final VendorApplications applications;
   private final VendorNotifications notifications;
   private final DecisionAudit audit;
-  private final VendorProperties properties;
+  private final ApprovalEscalation escalation;
+  private final ApprovalTasks approvalTasks;
 
   public ApprovalFollowUp(
       TaskService taskService,
       VendorApplications applications,
       VendorNotifications notifications,
       DecisionAudit audit,
-      VendorProperties properties) {
+      ApprovalEscalation escalation,
+      ApprovalTasks approvalTasks) {
     this.taskService = taskService;
     this.applications = applications;
     this.notifications = notifications;
     this.audit = audit;
-    this.properties = properties;
+    this.escalation = escalation;
+    this.approvalTasks = approvalTasks;
   }
 
   /** An open approval task and the group it is for. */
   record OpenApproval(Task task, String group) {}
 
   /** Reminds each group whose approval is still open; returns the groups reminded. */
-  public List<String> remind(String applicationId, String processInstanceId, String taskKey) {
-    VendorApplication a = applications.get(applicationId);
+  public List<String> remind(String processInstanceId, String taskKey) {
+    VendorApplication a = applications.ofProcess(processInstanceId);
     List<String> groups = new ArrayList<>();
     for (OpenApproval open : openApprovals(processInstanceId, taskKey)) {
       notifications.approvalReminder(a, open.group());
       groups.add(open.group());
     }
     audit.record(
-        applicationId,
+        a.applicationId(),
         "APPROVAL_REMINDER",
         DecisionAudit.PLATFORM,
         "SENT",
@@ -62,35 +63,20 @@ public class ApprovalFollowUp {
   }
 
   /**
-   * Hands each open approval to the lead of its group ({@code handoff.vendor.group-leads}): the
-   * lead becomes candidate user and assignee, and is told by e-mail; returns group to lead for
-   * those escalated.
+   * Hands each open approval one level up its group's escalation path (DMN {@value
+   * ApprovalEscalation#DECISION}): a lead becomes candidate user and assignee and is told by
+   * e-mail, a group becomes candidate group; returns group to lead or group for those escalated.
    */
-  public Map<String, String> escalate(
-      String applicationId, String processInstanceId, String taskKey) {
-    VendorApplication a = applications.get(applicationId);
+  public Map<String, String> escalate(String processInstanceId, String taskKey) {
+    VendorApplication a = applications.ofProcess(processInstanceId);
     Map<String, String> escalated = new LinkedHashMap<>();
     for (OpenApproval open : openApprovals(processInstanceId, taskKey)) {
-      String lead = properties.groupLeads().get(open.group());
-      if (lead == null || lead.isBlank()) {
-        log.warn(
-            "No lead configured for group {}; approval in process instance {} not escalated",
-            open.group(),
-            processInstanceId);
-        continue;
-      }
-      taskService.addCandidateUser(open.task().getId(), lead);
-      // assigned, so the task is in the lead's "My tasks"; the lead may hand it back to the group
-      taskService.setAssignee(open.task().getId(), lead);
-      notifications.approvalEscalated(a, open.group(), lead);
-      escalated.put(open.group(), lead);
+      escalation
+          .escalateStalled(a, open.task().getId())
+          .ifPresent(
+              level ->
+                  escalated.put(open.group(), level.user() != null ? level.user() : level.group()));
     }
-    audit.record(
-        applicationId,
-        "APPROVAL_ESCALATION",
-        DecisionAudit.PLATFORM,
-        escalated.isEmpty() ? "NO_LEAD" : "ESCALATED",
-        Map.of("leads", escalated));
     log.info("Approvals of process instance {} escalated to {}", processInstanceId, escalated);
     return escalated;
   }
@@ -103,11 +89,9 @@ public class ApprovalFollowUp {
             .processInstanceId(processInstanceId)
             .taskDefinitionKey(taskKey)
             .list()) {
-      for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          result.add(new OpenApproval(task, link.getGroupId()));
-        }
-      }
+      approvalTasks
+          .find(task.getId())
+          .ifPresent(t -> result.add(new OpenApproval(task, t.group())));
     }
     return result;
   }

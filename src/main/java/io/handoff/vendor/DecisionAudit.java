@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail of an application ({@code vendor_decision_audit}): one row per decision taken by
@@ -26,12 +29,22 @@ public class DecisionAudit {
   /** The decision recorded for the contract review, by the agent step or by legal. */
   public static final String CONTRACT_REVIEW = "CONTRACT_REVIEW";
 
+  /** A refusal by segregation of duties (claim, assignment or completion of an approval). */
+  public static final String SEGREGATION_OF_DUTIES = "SEGREGATION_OF_DUTIES";
+
+  /** An approval handed to its group's escalation path. */
+  public static final String APPROVAL_ESCALATION = "APPROVAL_ESCALATION";
+
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
+  private final TransactionTemplate independent;
 
-  public DecisionAudit(JdbcClient jdbc, ObjectMapper objectMapper) {
+  public DecisionAudit(
+      JdbcClient jdbc, ObjectMapper objectMapper, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.objectMapper = objectMapper;
+    this.independent = new TransactionTemplate(transactions);
+    this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** One audit entry. */
@@ -62,6 +75,20 @@ public class DecisionAudit {
         .param("details", json)
         .param("at", VendorApplications.now())
         .update();
+  }
+
+  /**
+   * Records in a transaction of its own, so the entry stays when the caller's transaction is rolled
+   * back (a refused claim or completion).
+   */
+  public void recordIndependently(
+      String applicationId,
+      String decision,
+      String decidedBy,
+      String outcome,
+      Map<String, ?> details) {
+    independent.executeWithoutResult(
+        status -> record(applicationId, decision, decidedBy, outcome, details));
   }
 
   public List<Entry> of(String applicationId) {

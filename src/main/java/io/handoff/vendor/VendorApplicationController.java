@@ -28,6 +28,7 @@ public class VendorApplicationController {
   private final VendorApplicationService service;
   private final VendorApplications applications;
   private final Approvals approvals;
+  private final ApprovalTasks approvalTasks;
   private final DecisionAudit audit;
   private final ObjectMapper objectMapper;
 
@@ -35,11 +36,13 @@ public class VendorApplicationController {
       VendorApplicationService service,
       VendorApplications applications,
       Approvals approvals,
+      ApprovalTasks approvalTasks,
       DecisionAudit audit,
       ObjectMapper objectMapper) {
     this.service = service;
     this.applications = applications;
     this.approvals = approvals;
+    this.approvalTasks = approvalTasks;
     this.audit = audit;
     this.objectMapper = objectMapper;
   }
@@ -92,6 +95,21 @@ public class VendorApplicationController {
   public record ApprovalView(
       String group, String userId, String outcome, String reason, Instant decidedAt) {}
 
+  /**
+   * An approval not decided yet: with its group ({@code WITH_GROUP}) or handed to its escalation
+   * path ({@code ESCALATED}: to a lead or a group, at a level, because nobody in the group may
+   * decide it ({@code NO_ELIGIBLE_APPROVER}) or it was not decided in time ({@code
+   * NO_DECISION_IN_TIME})).
+   */
+  public record PendingApprovalView(
+      String group,
+      String state,
+      String escalatedTo,
+      String escalatedToGroup,
+      Integer escalationLevel,
+      String escalationReason,
+      Instant escalatedAt) {}
+
   /** One entry of the audit trail: who or what decided, the outcome and its inputs. */
   public record DecisionView(
       String decision, String decidedBy, String outcome, JsonNode details, Instant decidedAt) {}
@@ -108,6 +126,7 @@ public class VendorApplicationController {
       String countryRisk,
       List<String> requiredApprovals,
       List<ApprovalView> approvals,
+      List<PendingApprovalView> pendingApprovals,
       ScreeningView screening,
       DuplicateView duplicateOf,
       ContractReviewView contractReview,
@@ -131,6 +150,23 @@ public class VendorApplicationController {
             .reduce((first, second) -> second)
             .map(DecisionAudit.Entry::decidedBy)
             .orElse(null);
+    List<Approvals.Approval> decided = approvals.of(applicationId);
+    List<PendingApprovalView> pending =
+        a.status() != ApplicationStatus.AWAITING_APPROVAL
+            ? List.of()
+            : approvalTasks.ofApplication(applicationId).stream()
+                .filter(t -> decided.stream().noneMatch(d -> d.group().equals(t.group())))
+                .map(
+                    t ->
+                        new PendingApprovalView(
+                            t.group(),
+                            t.escalated() ? "ESCALATED" : "WITH_GROUP",
+                            t.escalatedToUser(),
+                            t.escalatedToGroup(),
+                            t.escalationLevel(),
+                            t.escalationReason(),
+                            t.escalatedAt()))
+                .toList();
     return new ApplicationView(
         a.applicationId(),
         a.processInstanceId(),
@@ -141,11 +177,12 @@ public class VendorApplicationController {
         a.riskTier(),
         a.countryRisk(),
         a.requiredApprovals(),
-        approvals.of(applicationId).stream()
+        decided.stream()
             .map(
                 x ->
                     new ApprovalView(x.group(), x.userId(), x.outcome(), x.reason(), x.decidedAt()))
             .toList(),
+        pending,
         a.screeningOutcome() == null
             ? null
             : new ScreeningView(

@@ -75,6 +75,46 @@ public class VendorApplications {
             () -> new IllegalStateException("vendor application " + applicationId + " not found"));
   }
 
+  /**
+   * The application a process instance onboards. The process instance id is the engine's own record
+   * and cannot be changed by a task completion, unlike the {@code applicationId} variable.
+   */
+  public Optional<String> idOfProcess(String processInstanceId) {
+    return jdbc.sql("SELECT application_id FROM vendor_application WHERE process_instance_id = :pi")
+        .param("pi", processInstanceId)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The application of a process instance; fails when the process has not registered one. */
+  public VendorApplication ofProcess(String processInstanceId) {
+    return idOfProcess(processInstanceId)
+        .map(this::get)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no vendor application for process instance " + processInstanceId));
+  }
+
+  /** Records the forms under which the requester is known at registration. */
+  public void recordRequesterIdentities(String applicationId, java.util.Collection<String> ids) {
+    jdbc.sql("UPDATE vendor_application SET requester_identities = :ids WHERE application_id = :id")
+        .param("ids", String.join(",", ids))
+        .param("id", applicationId)
+        .update();
+  }
+
+  /** The forms under which the requester was known at registration. */
+  public List<String> requesterIdentities(String applicationId) {
+    String ids =
+        jdbc.sql("SELECT requester_identities FROM vendor_application WHERE application_id = :id")
+            .param("id", applicationId)
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+  }
+
   public Optional<String> contractText(String applicationId) {
     return jdbc.sql("SELECT contract_text FROM vendor_application WHERE application_id = :id")
         .param("id", applicationId)

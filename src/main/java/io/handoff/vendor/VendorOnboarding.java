@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +33,7 @@ public class VendorOnboarding {
   private final SanctionsScreener screener;
   private final RuleDecisions rules;
   private final VendorNotifications notifications;
+  private final SegregationOfDuties segregationOfDuties;
 
   public VendorOnboarding(
       VendorApplications applications,
@@ -40,7 +42,8 @@ public class VendorOnboarding {
       Approvals approvals,
       SanctionsScreener screener,
       RuleDecisions rules,
-      VendorNotifications notifications) {
+      VendorNotifications notifications,
+      SegregationOfDuties segregationOfDuties) {
     this.applications = applications;
     this.vendorMaster = vendorMaster;
     this.audit = audit;
@@ -48,10 +51,20 @@ public class VendorOnboarding {
     this.screener = screener;
     this.rules = rules;
     this.notifications = notifications;
+    this.segregationOfDuties = segregationOfDuties;
   }
 
-  /** Stores validated vendor data as a new application (VAT number and IBAN in canonical form). */
-  public void register(String applicationId, String processInstanceId, VendorApplicationRequest d) {
+  /**
+   * Stores validated vendor data as a new application (VAT number and IBAN in canonical form).
+   *
+   * @param requestedBy who requested it, as the process establishes it (the engine's start user, or
+   *     the requester the domain API was given)
+   */
+  public void register(
+      String applicationId,
+      String processInstanceId,
+      VendorApplicationRequest d,
+      String requestedBy) {
     applications.insert(
         applicationId,
         processInstanceId,
@@ -64,11 +77,14 @@ public class VendorOnboarding {
         d.annualSpend(),
         d.dataAccess(),
         d.contractText(),
-        d.requestedBy());
+        requestedBy);
+    applications.recordRequesterIdentities(
+        applicationId, segregationOfDuties.identitiesOf(requestedBy));
     log.info(
-        "Vendor application {} registered for '{}' in process instance {}",
+        "Vendor application {} registered for '{}' requested by {} in process instance {}",
         applicationId,
         d.legalName(),
+        requestedBy,
         processInstanceId);
   }
 
@@ -260,18 +276,46 @@ public class VendorOnboarding {
         dataProcessingClause);
   }
 
-  /** One group's approval decision. */
+  /**
+   * The id of the application a process instance onboards (looked up, not read from a variable).
+   */
+  public String applicationIdOf(String processInstanceId) {
+    return applications
+        .idOfProcess(processInstanceId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no vendor application for process instance " + processInstanceId));
+  }
+
+  /**
+   * One group's approval decision, by a person segregation of duties allows (checked by the
+   * caller). The database keeps one decision per person and application: when a second decision by
+   * the same person arrives at the same moment, the row is refused and so is the decision.
+   */
   public void recordApproval(
-      String applicationId, String group, String userId, String outcome, String reason) {
-    VendorApplication a = applications.get(applicationId);
-    if (userId.equals(a.requestedBy())) {
-      throw new SelfApprovalException(applicationId, userId);
+      VendorApplication a,
+      String taskId,
+      String group,
+      String userId,
+      String outcome,
+      String reason) {
+    try {
+      approvals.record(a.applicationId(), group, userId, outcome, reason);
+    } catch (DuplicateKeyException e) {
+      throw segregationOfDuties.refuse(
+          a,
+          taskId,
+          group,
+          userId,
+          "complete",
+          SegregationOfDuties.alreadyDecided(a, userId, null, group));
     }
-    approvals.record(applicationId, group, userId, outcome, reason);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("group", group);
     details.put("reason", reason);
-    audit.record(applicationId, "APPROVAL", userId, outcome, details);
+    details.put("taskId", taskId);
+    audit.record(a.applicationId(), "APPROVAL", userId, outcome, details);
   }
 
   /** Ends an application without a vendor (duplicate, sanctions, rejection). */
@@ -291,9 +335,31 @@ public class VendorOnboarding {
     notifications.sanctionsHit(applications.get(applicationId));
   }
 
-  /** Creates the vendor in the vendor master and marks the application approved. */
+  /**
+   * Creates the vendor in the vendor master and marks the application approved. Only an application
+   * every required group approved in {@code vendor_approval} (and none rejected) becomes a vendor,
+   * however the process reached this step.
+   */
   public String createVendor(String applicationId) {
     VendorApplication a = applications.get(applicationId);
+    List<Approvals.Approval> decided = approvals.of(applicationId);
+    List<String> missing =
+        a.requiredApprovals().stream()
+            .filter(
+                g ->
+                    decided.stream()
+                        .noneMatch(x -> g.equals(x.group()) && "APPROVED".equals(x.outcome())))
+            .toList();
+    if (a.requiredApprovals().isEmpty()
+        || !missing.isEmpty()
+        || decided.stream().anyMatch(x -> "REJECTED".equals(x.outcome()))) {
+      throw new IllegalStateException(
+          "Vendor application "
+              + applicationId
+              + " is not approved (missing approvals: "
+              + missing
+              + "); no vendor created");
+    }
     String vendorId =
         vendorMaster.create(
             new VendorMaster.NewVendor(
@@ -320,20 +386,5 @@ public class VendorOnboarding {
   public void notifyApproved(String applicationId) {
     VendorApplication a = applications.get(applicationId);
     notifications.vendorApproved(a, a.vendorId());
-  }
-
-  /**
-   * Raised when the requester of an application tries to approve it (a second line behind the
-   * revoke authorization that hides the approval task from the requester).
-   */
-  public static class SelfApprovalException extends RuntimeException {
-    public SelfApprovalException(String applicationId, String userId) {
-      super(
-          "User "
-              + userId
-              + " requested vendor application "
-              + applicationId
-              + " and may not approve it");
-    }
   }
 }

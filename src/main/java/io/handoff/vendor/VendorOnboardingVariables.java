@@ -134,10 +134,6 @@ public final class VendorOnboardingVariables {
         string(scope, REQUESTER));
   }
 
-  public static String applicationId(VariableScope scope) {
-    return string(scope, APPLICATION_ID);
-  }
-
   public static String string(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : value.toString();

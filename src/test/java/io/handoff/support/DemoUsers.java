@@ -24,6 +24,57 @@ public final class DemoUsers {
   /** service-desk */
   public static final String SAM = "sam";
 
+  /** accounts-payable */
+  public static final String AARON = "aaron";
+
+  /** finance-directors */
+  public static final String FRANK = "frank";
+
+  /** procurement */
+  public static final String PRIYA = "priya";
+
+  /** compliance */
+  public static final String CLARA = "clara";
+
+  /** compliance */
+  public static final String COLIN = "colin";
+
+  /** legal */
+  public static final String LENA = "lena";
+
+  /** security-ops */
+  public static final String SOFIA = "sofia";
+
+  /** security-ops */
+  public static final String SIMON = "simon";
+
+  /** it-managers */
+  public static final String IAN = "ian";
+
+  /** it-managers */
+  public static final String IRIS = "iris";
+
+  /** service-desk */
+  public static final String SARA = "sara";
+
+  /** network-ops */
+  public static final String NINA = "nina";
+
+  /** network-ops */
+  public static final String NOAH = "noah";
+
+  /** app-support */
+  public static final String ADAM = "adam";
+
+  /** app-support */
+  public static final String AMY = "amy";
+
+  /** database-ops */
+  public static final String DORA = "dora";
+
+  /** database-ops */
+  public static final String DYLAN = "dylan";
+
   /** legal; the only user the tests log in with a wrong password (Camunda locks it briefly) */
   public static final String LEO = "leo";
 

@@ -180,8 +180,18 @@ class VendorOnboardingProcessTest {
         .toList();
   }
 
+  /** The messages sent to the address (one per message, though GreenMail keeps a copy per box). */
   private List<MimeMessage> mailsTo(String address) throws Exception {
+    java.util.Set<String> seen = new java.util.HashSet<>();
     return Arrays.stream(greenMail.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return seen.add(m.getMessageID());
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            })
         .filter(
             m -> {
               try {
@@ -593,19 +603,58 @@ class VendorOnboardingProcessTest {
   }
 
   @Test
-  void theApprovalRecordRefusesTheRequesterEvenWithoutTheRevoke() {
+  void anEngineCallWithoutAuthorizationChecksCannotGiveTheApprovalToItsRequester() {
     var submitted = service.submit(VendorRequests.lowRisk(DemoUsers.PAUL));
     Task approval = task(submitted.processInstanceId(), "ApproveVendorTask");
     // an engine call without authorization checks, as an administrator's script would make
     identityService.clearAuthentication();
-    taskService.setAssignee(approval.getId(), DemoUsers.PAUL);
+    assertThatThrownBy(() -> taskService.setAssignee(approval.getId(), DemoUsers.PAUL))
+        .hasMessageContaining("paul requested vendor application")
+        .hasMessageContaining("may not approve it");
+    assertThat(task(submitted.processInstanceId(), "ApproveVendorTask").getAssignee()).isNull();
+    assertThat(approvals.of(submitted.applicationId())).isEmpty();
+    assertThat(audit.of(submitted.applicationId()))
+        .filteredOn(e -> e.decision().equals(DecisionAudit.SEGREGATION_OF_DUTIES))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.decidedBy()).isEqualTo(DemoUsers.PAUL);
+              assertThat(e.outcome()).isEqualTo("REFUSED");
+              assertThat(e.details()).contains("\"event\":\"assignment\"");
+            });
+  }
+
+  @Test
+  void anInstanceMovedPastItsApprovalsCreatesNoVendor() {
+    var submitted =
+        service.submit(
+            VendorRequests.request(
+                "Hafenlogistik Peene GmbH", "LOGISTICS", new BigDecimal("120000"), false, "erin"));
+    String pi = submitted.processInstanceId();
+    approveAll(pi, "procurement");
     assertThatThrownBy(
             () ->
-                taskService.complete(
-                    approval.getId(),
-                    Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED")))
-        .hasMessageContaining("may not approve");
-    assertThat(approvals.of(submitted.applicationId())).isEmpty();
+                runtimeService
+                    .createProcessInstanceModification(pi)
+                    .cancelAllForActivity("ApproveVendorTask")
+                    .startBeforeActivity("CreateVendorTask")
+                    .execute())
+        .hasMessageContaining("is not approved (missing approvals: [finance-directors])");
+    VendorApplication a = applications.get(submitted.applicationId());
+    assertThat(a.status()).isEqualTo(ApplicationStatus.AWAITING_APPROVAL);
+    assertThat(a.vendorId()).isNull();
+    assertThat(approvalGroupsOpen(pi)).containsExactly("finance-directors");
+  }
+
+  private void approveAll(String processInstanceId, String group) {
+    for (Task t : tasks(processInstanceId, "ApproveVendorTask")) {
+      if (groupOf(taskService, t).equals(group)) {
+        completeAs(
+            APPROVER.get(group),
+            t,
+            Variables.createVariables().putValue(APPROVAL_DECISION, "APPROVED"));
+      }
+    }
   }
 
   // --- sanctions screening ------------------------------------------------------------------
@@ -808,7 +857,8 @@ class VendorOnboardingProcessTest {
                 .collect(Collectors.toList()))
         .containsExactly("demo");
     assertThat(stalled).isAssignedTo("demo");
-    assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+    // the reminder went to both finance directors (a copy per mailbox), then the escalation
+    assertThat(greenMail.waitForIncomingEmail(5000, 3)).isTrue();
     assertThat(mailsTo("demo@handoff.example"))
         .singleElement()
         .satisfies(m -> assertThat(m.getSubject()).startsWith("Escalation"));

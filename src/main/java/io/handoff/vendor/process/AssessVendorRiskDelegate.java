@@ -31,7 +31,7 @@ public class AssessVendorRiskDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     VendorOnboarding.RiskAssessment risk =
         onboarding.assessRisk(
-            VendorOnboardingVariables.applicationId(execution),
+            onboarding.applicationIdOf(execution.getProcessInstanceId()),
             VendorOnboardingVariables.string(execution, SCREENING_OUTCOME),
             VendorOnboardingVariables.string(
                 execution, VendorOnboardingVariables.COUNTRY_RISK_DECISION),

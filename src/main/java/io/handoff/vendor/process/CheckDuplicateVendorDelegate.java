@@ -4,7 +4,6 @@ import static io.handoff.vendor.VendorOnboardingVariables.DUPLICATE_OF_ID;
 import static io.handoff.vendor.VendorOnboardingVariables.DUPLICATE_OF_KIND;
 
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,7 +25,7 @@ public class CheckDuplicateVendorDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Optional<VendorOnboarding.Duplicate> duplicate =
-        onboarding.findDuplicate(VendorOnboardingVariables.applicationId(execution));
+        onboarding.findDuplicate(onboarding.applicationIdOf(execution.getProcessInstanceId()));
     if (duplicate.isPresent()) {
       execution.setVariable(DUPLICATE_OF_KIND, duplicate.get().kind());
       execution.setVariable(DUPLICATE_OF_ID, duplicate.get().id());

@@ -26,7 +26,7 @@ public class CloseVendorApplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     onboarding.close(
-        VendorOnboardingVariables.applicationId(execution),
+        onboarding.applicationIdOf(execution.getProcessInstanceId()),
         ApplicationStatus.valueOf(VendorOnboardingVariables.string(execution, FINAL_STATUS)),
         VendorOnboardingVariables.string(execution, CLOSING_REASON));
   }

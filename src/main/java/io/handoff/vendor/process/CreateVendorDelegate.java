@@ -3,7 +3,6 @@ package io.handoff.vendor.process;
 import static io.handoff.vendor.VendorOnboardingVariables.VENDOR_ID;
 
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ public class CreateVendorDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(
-        VENDOR_ID, onboarding.createVendor(VendorOnboardingVariables.applicationId(execution)));
+        VENDOR_ID,
+        onboarding.createVendor(onboarding.applicationIdOf(execution.getProcessInstanceId())));
   }
 }

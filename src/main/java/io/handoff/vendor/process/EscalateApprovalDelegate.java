@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Offers every still-open approval task ({@code approvalTask} input) to its group's lead. */
+/** Escalates every still-open approval task ({@code approvalTask} input) one level up its path. */
 @Component("escalateApproval")
 public class EscalateApprovalDelegate implements JavaDelegate {
 
@@ -19,7 +19,6 @@ public class EscalateApprovalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     followUp.escalate(
-        VendorOnboardingVariables.applicationId(execution),
         execution.getProcessInstanceId(),
         VendorOnboardingVariables.string(execution, VendorOnboardingVariables.APPROVAL_TASK));
   }

@@ -1,7 +1,6 @@
 package io.handoff.vendor.process;
 
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +17,6 @@ public class NotifyComplianceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    onboarding.notifySanctionsHit(VendorOnboardingVariables.applicationId(execution));
+    onboarding.notifySanctionsHit(onboarding.applicationIdOf(execution.getProcessInstanceId()));
   }
 }

@@ -60,7 +60,7 @@ public class RecordAgentContractTermsDelegate implements JavaDelegate {
     context.put("rationale", execution.getVariable(AgentStepVariables.rationale(prefix)));
     context.put("agentAuditId", AgentStepVariables.auditId(execution, prefix));
     onboarding.recordContractReview(
-        VendorOnboardingVariables.applicationId(execution),
+        onboarding.applicationIdOf(execution.getProcessInstanceId()),
         DecisionAudit.AGENT,
         terms.paymentTerms(),
         terms.liabilityCap(),

@@ -1,51 +1,93 @@
 package io.handoff.vendor.process;
 
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_DECISION;
-import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_GROUP;
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REASON;
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REJECTED;
 import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
+import io.handoff.vendor.ApprovalEscalation;
+import io.handoff.vendor.ApprovalTasks;
+import io.handoff.vendor.SegregationOfDuties;
+import io.handoff.vendor.VendorApplication;
+import io.handoff.vendor.VendorApplications;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records one group's approval decision when its task is completed. A rejection sets {@code
- * approvalRejected}, which completes the multi-instance approval at once, and the reason. The
- * requester of an application cannot approve it: the completion fails.
+ * Records one group's approval decision when its task is completed. Segregation of duties first:
+ * neither the user completing it (the engine's current authentication) nor the task's assignee may
+ * have requested the application or decided on it already, whether or not they claimed the task.
+ * The group is the one recorded when the task was created. A rejection ends the approvals (the
+ * completion condition reads the approvals table). After an approval, an open approval of another
+ * group in which this approver was the last one who could decide goes at once to its escalation
+ * path.
  */
 @Component("recordApproval")
 public class RecordApprovalListener implements TaskListener {
 
   private final VendorOnboarding onboarding;
+  private final VendorApplications applications;
+  private final ApprovalTasks approvalTasks;
+  private final SegregationOfDuties sod;
+  private final ApprovalEscalation escalation;
+  private final TaskService taskService;
   private final TaskUsers users;
 
-  public RecordApprovalListener(VendorOnboarding onboarding, TaskUsers users) {
+  public RecordApprovalListener(
+      VendorOnboarding onboarding,
+      VendorApplications applications,
+      ApprovalTasks approvalTasks,
+      SegregationOfDuties sod,
+      ApprovalEscalation escalation,
+      TaskService taskService,
+      TaskUsers users) {
     this.onboarding = onboarding;
+    this.applications = applications;
+    this.approvalTasks = approvalTasks;
+    this.sod = sod;
+    this.escalation = escalation;
+    this.taskService = taskService;
     this.users = users;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    VendorApplication a = applications.ofProcess(task.getProcessInstanceId());
+    String group = approvalTasks.get(task.getId()).group();
+    for (String actor : users.actingOn(task)) {
+      sod.check(a, task.getId(), group, actor, EVENTNAME_COMPLETE);
+    }
     String decision = VendorOnboardingVariables.string(task, APPROVAL_DECISION);
     if (!"APPROVED".equals(decision) && !"REJECTED".equals(decision)) {
       throw new IllegalArgumentException(
           APPROVAL_DECISION + " must be APPROVED or REJECTED, not " + decision);
     }
-    String group = VendorOnboardingVariables.string(task, APPROVAL_GROUP);
     String reason = VendorOnboardingVariables.string(task, APPROVAL_REASON);
     String userId = users.completedBy(task);
-    onboarding.recordApproval(
-        VendorOnboardingVariables.applicationId(task), group, userId, decision, reason);
+    onboarding.recordApproval(a, task.getId(), group, userId, decision, reason);
     if ("REJECTED".equals(decision)) {
+      // mirrors for the forms; the flow reads the approvals table
       task.getExecution().setVariable(APPROVAL_REJECTED, true);
       task.getExecution()
           .setVariable(
               REJECTION_REASON,
               "Rejected by " + userId + " for " + group + (reason == null ? "" : ": " + reason));
+      return;
     }
+    for (ApprovalTasks.ApprovalTask other : approvalTasks.ofApplication(a.applicationId())) {
+      if (!other.taskId().equals(task.getId()) && isOpen(other.taskId())) {
+        escalation.escalateIfStranded(a, other.taskId(), escalation.of(other.taskId()));
+      }
+    }
+  }
+
+  private boolean isOpen(String taskId) {
+    return io.handoff.vendor.RuleDecisions.asProcess(
+            () -> taskService.createTaskQuery().taskId(taskId).count())
+        > 0;
   }
 }

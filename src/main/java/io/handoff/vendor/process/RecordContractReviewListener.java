@@ -46,7 +46,7 @@ public class RecordContractReviewListener implements TaskListener {
     context.put(
         "agentReadingCorrect", VendorOnboardingVariables.bool(task, CONTRACT_REVIEW_AGREED));
     onboarding.recordContractReview(
-        VendorOnboardingVariables.applicationId(task),
+        onboarding.applicationIdOf(task.getProcessInstanceId()),
         users.completedBy(task),
         VendorOnboardingVariables.string(task, PAYMENT_TERMS),
         VendorOnboardingVariables.string(task, LIABILITY_CAP),

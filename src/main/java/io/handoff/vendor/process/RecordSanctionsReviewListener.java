@@ -29,7 +29,7 @@ public class RecordSanctionsReviewListener implements TaskListener {
           SANCTIONS_REVIEW_OUTCOME + " must be CLEARED or CONFIRMED_MATCH, not " + outcome);
     }
     onboarding.recordSanctionsReview(
-        VendorOnboardingVariables.applicationId(task),
+        onboarding.applicationIdOf(task.getProcessInstanceId()),
         users.completedBy(task),
         outcome,
         VendorOnboardingVariables.string(task, SANCTIONS_REVIEW_COMMENT));

@@ -19,7 +19,6 @@ public class RemindApproversDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     followUp.remind(
-        VendorOnboardingVariables.applicationId(execution),
         execution.getProcessInstanceId(),
         VendorOnboardingVariables.string(execution, VendorOnboardingVariables.APPROVAL_TASK));
   }

@@ -31,7 +31,7 @@ public class ScreenSanctionsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     VendorOnboarding.Screening screening =
         onboarding.screen(
-            VendorOnboardingVariables.applicationId(execution),
+            onboarding.applicationIdOf(execution.getProcessInstanceId()),
             VendorOnboardingVariables.string(
                 execution, VendorOnboardingVariables.OUTCOME_DECISION));
     execution.setVariable(SCREENING_OUTCOME, screening.outcome());

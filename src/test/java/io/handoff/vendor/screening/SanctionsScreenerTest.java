@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.vendor.VendorProperties;
 import java.math.BigDecimal;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +18,7 @@ class SanctionsScreenerTest {
 
   @BeforeAll
   static void loadSampleList() {
-    list =
-        new SanctionsList(
-            new VendorProperties(null, null, null, Map.of()), new DefaultResourceLoader());
+    list = new SanctionsList(new VendorProperties(null, null, null), new DefaultResourceLoader());
     screener = new SanctionsScreener(list);
   }
 

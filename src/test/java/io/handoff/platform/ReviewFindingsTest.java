@@ -216,7 +216,13 @@ class ReviewFindingsTest extends RestTestSupport {
     invoice.put(
         "lines",
         List.of(
-            Map.of("line", 1, "quantity", new BigDecimal("60"), "unitPrice", new BigDecimal("100.00"))));
+            Map.of(
+                "line",
+                1,
+                "quantity",
+                new BigDecimal("60"),
+                "unitPrice",
+                new BigDecimal("100.00"))));
     invoice.put("tax", new BigDecimal("0.00"));
     invoice.put("total", new BigDecimal("6000.00"));
     asIntegration()
@@ -235,10 +241,10 @@ class ReviewFindingsTest extends RestTestSupport {
   }
 
   /**
-   * docs/security.md: "Claim and completion are both checked, for the caller and for the
-   * assignee". On a claim only the new assignee is checked: the requester, refused his own claim,
-   * claims the approval for the colleague of his choice ({@code POST /task/{id}/claim} with {@code
-   * userId} of another person) and takes it out of the group's queue.
+   * docs/security.md: "Claim and completion are both checked, for the caller and for the assignee".
+   * On a claim only the new assignee is checked: the requester, refused his own claim, claims the
+   * approval for the colleague of his choice ({@code POST /task/{id}/claim} with {@code userId} of
+   * another person) and takes it out of the group's queue.
    */
   @Test
   void requesterClaimingTheApprovalForAColleagueOfHisChoiceIsRefused() {
@@ -250,7 +256,8 @@ class ReviewFindingsTest extends RestTestSupport {
             .body(Map.of("userId", DemoUsers.MARTHA))
             .post("/engine-rest/task/{id}/claim", taskId);
 
-    assertThat(claim.statusCode()).as("requester claiming for martha: %s", claim.asString())
+    assertThat(claim.statusCode())
+        .as("requester claiming for martha: %s", claim.asString())
         .isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
         .as("the approval stays in the group's queue")
@@ -270,8 +277,7 @@ class ReviewFindingsTest extends RestTestSupport {
     for (String action : List.of("complete", "submit-form")) {
       Response r =
           as(DemoUsers.ALICE)
-              .body(
-                  Map.of("variables", EngineVariables.of(Map.of("approvalDecision", "approve"))))
+              .body(Map.of("variables", EngineVariables.of(Map.of("approvalDecision", "approve"))))
               .post("/engine-rest/task/{id}/" + action, "no-such-task-" + suffix);
       assertThat(r.statusCode()).as(action + ": " + r.asString()).isEqualTo(404);
     }
@@ -283,7 +289,8 @@ class ReviewFindingsTest extends RestTestSupport {
     Response r =
         as(DemoUsers.ERIN)
             .body(Map.of("variables", EngineVariables.of(Map.of("title", "x"))))
-            .post("/engine-rest/process-definition/{id}/submit-form", "no-such-definition-" + suffix);
+            .post(
+                "/engine-rest/process-definition/{id}/submit-form", "no-such-definition-" + suffix);
     assertThat(r.statusCode()).as(r.asString()).isIn(400, 404);
   }
 }

@@ -1,7 +1,10 @@
 package io.handoff.platform.governance;
 
+import java.lang.reflect.Field;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.AbstractVariableQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -134,14 +137,52 @@ final class EngineOperationGuard extends CommandInterceptor {
     }
   }
 
+  /** The user a claim is for: {@code ClaimTaskCmd} keeps it in a field without a getter. */
+  private static final Field CLAIM_USER = claimUserField();
+
+  private static Field claimUserField() {
+    try {
+      Field field = ClaimTaskCmd.class.getDeclaredField("userId");
+      field.setAccessible(true);
+      return field;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // then every claim by a controlled caller is refused: fail closed
+    }
+  }
+
   private void refuseIfKeptForAdministrators(Command<?> command) {
     String name = command.getClass().getSimpleName();
-    if (!REFUSED.contains(name)) {
+    boolean refused = REFUSED.contains(name);
+    boolean claim = command instanceof ClaimTaskCmd;
+    boolean variableFilter =
+        command instanceof AbstractVariableQueryImpl<?, ?> query
+            && !query.getQueryVariableValues().isEmpty();
+    if (!refused && !claim && !variableFilter) {
       return;
     }
     Authentication caller = EngineUsers.controlledCaller(configuration).orElse(null);
     if (caller == null) {
       return;
+    }
+    if (claim) {
+      String claimant = claimant((ClaimTaskCmd) command);
+      if (claimant == null || claimant.equals(caller.getUserId())) {
+        return; // claiming for oneself, or giving the task back
+      }
+      throw new ControlRefusedException(
+          "task-assignment",
+          caller.getUserId()
+              + " may claim a task only for themselves, not for "
+              + claimant
+              + ": the task stays with its group.");
+    }
+    if (variableFilter) {
+      // Filtering instances on a variable's value reads the value, one guess at a time.
+      throw new ControlRefusedException(
+          "engine-operation",
+          caller.getUserId()
+              + " may not filter instances by the values of their variables: reading variables"
+              + " needs the right to read them.");
     }
     throw new ControlRefusedException(
         "engine-operation",
@@ -150,6 +191,17 @@ final class EngineOperationGuard extends CommandInterceptor {
             + describe(name)
             + " through the engine API: this operation goes around the process and is kept for"
             + " administrators. Work tasks from the Tasklist and call the domain API (/api).");
+  }
+
+  private static String claimant(ClaimTaskCmd command) {
+    if (CLAIM_USER == null) {
+      return "another user";
+    }
+    try {
+      return (String) CLAIM_USER.get(command);
+    } catch (IllegalAccessException e) {
+      return "another user";
+    }
   }
 
   private static String describe(String commandName) {

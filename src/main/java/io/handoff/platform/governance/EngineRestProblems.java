@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -88,11 +89,12 @@ final class EngineRestProblems {
               "concurrent-change",
               "Someone else changed this at the same moment; reload and try again.");
         }
-        if (t instanceof NullValueException missing
-            && missing.getMessage() != null
-            && missing.getMessage().startsWith("Cannot find task")) {
-          // Completed or deleted in the meantime.
-          return problem(404, "Not Found", "not-found", "The task does not exist (any more).");
+        if (t instanceof NotFoundException
+            || (t instanceof NullValueException missing
+                && missing.getMessage() != null
+                && missing.getMessage().startsWith("Cannot find task"))) {
+          // Unknown, or completed or deleted in the meantime.
+          return problem(404, "Not Found", "not-found", t.getMessage());
         }
       }
       return ExceptionHandlerHelper.getInstance().getResponse(exception);

@@ -50,7 +50,7 @@ final class FormInputGuard {
             ctx -> {
               TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
               if (task == null) {
-                throw new NotFoundException("No task with id " + taskId);
+                throw new NotFoundException("Cannot find task with id " + taskId);
               }
               FormFields fields =
                   forms.computeIfAbsent(
@@ -75,10 +75,19 @@ final class FormInputGuard {
         .getCommandExecutorTxRequired()
         .execute(
             ctx -> {
-              ProcessDefinitionEntity definition =
-                  ctx.getProcessEngineConfiguration()
-                      .getDeploymentCache()
-                      .findDeployedProcessDefinitionById(processDefinitionId);
+              ProcessDefinitionEntity definition;
+              try {
+                definition =
+                    ctx.getProcessEngineConfiguration()
+                        .getDeploymentCache()
+                        .findDeployedProcessDefinitionById(processDefinitionId);
+              } catch (org.camunda.bpm.engine.ProcessEngineException unknown) {
+                definition = null;
+              }
+              if (definition == null) {
+                throw new NotFoundException(
+                    "Cannot find process definition with id " + processDefinitionId);
+              }
               FormFields fields =
                   forms.computeIfAbsent(
                       definition.getId() + "#start",

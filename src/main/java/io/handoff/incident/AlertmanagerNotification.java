@@ -1,5 +1,8 @@
 package io.handoff.incident;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.handoff.platform.api.MultilineText;
+import io.handoff.platform.api.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,9 +16,15 @@ import java.util.Map;
 /**
  * The webhook payload Prometheus Alertmanager sends (version 4), grouped alerts included.
  *
+ * <p>The one body of the domain API whose format another project owns: fields Alertmanager adds in
+ * a later release are ignored rather than refused, so an upgrade of Alertmanager does not stop its
+ * alerts. Everything else is read as strictly as any other body (types, control characters, dates).
+ * Annotations (summary, description) may span several lines; labels are single lines.
+ *
  * @see <a href="https://prometheus.io/docs/alerting/latest/configuration/#webhook_config">webhook
  *     payload</a>
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record AlertmanagerNotification(
     @NotBlank @Pattern(regexp = "4", message = "must be \"4\"") String version,
     String groupKey,
@@ -25,17 +34,18 @@ public record AlertmanagerNotification(
     String receiver,
     Map<String, String> groupLabels,
     Map<String, String> commonLabels,
-    Map<String, String> commonAnnotations,
+    @MultilineText Map<String, String> commonAnnotations,
     String externalURL,
     @NotEmpty @Size(max = 1000) List<@NotNull @Valid Alert> alerts) {
 
-  /** One alert of the group. */
+  /** One alert of the group; its {@code endsAt} is Alertmanager's zero time while it fires. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Alert(
       @NotBlank @Pattern(regexp = "firing|resolved", message = "must be firing or resolved")
           String status,
       @NotNull Map<String, String> labels,
-      Map<String, String> annotations,
-      @NotNull OffsetDateTime startsAt,
+      @MultilineText Map<String, String> annotations,
+      @NotNull @PlausibleDate OffsetDateTime startsAt,
       OffsetDateTime endsAt,
       String generatorURL,
       @NotBlank @Size(max = 200) String fingerprint) {}

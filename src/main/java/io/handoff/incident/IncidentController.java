@@ -1,5 +1,6 @@
 package io.handoff.incident;
 
+import io.handoff.platform.api.MultilineText;
 import io.handoff.platform.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -118,5 +119,5 @@ public class IncidentController {
   /**
    * @param reason why the incident is not fixed
    */
-  public record ReopenRequest(@Size(max = 2000) String reason) {}
+  public record ReopenRequest(@Size(max = 2000) @MultilineText String reason) {}
 }

@@ -1,5 +1,6 @@
 package io.handoff.incident;
 
+import io.handoff.platform.api.MultilineText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,10 +15,10 @@ import jakarta.validation.constraints.Size;
  */
 public record IncidentRequest(
     @NotBlank @Size(max = IncidentIntakeRules.TITLE_MAX) String title,
-    @Size(max = 10000) String description,
+    @Size(max = 10000) @MultilineText String description,
     @NotBlank @Size(max = 100) String reporter,
     @Size(max = 200) String service,
     @NotNull @Schema(example = "HIGH") Level impact,
     @NotNull @Schema(example = "MEDIUM") Level urgency,
-    @Schema(example = "network") String category,
+    @Size(max = 64) @Schema(example = "network") String category,
     KnownRequest knownRequest) {}

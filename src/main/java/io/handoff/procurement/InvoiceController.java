@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.api.PlausibleDate;
 import io.handoff.platform.errors.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,7 +73,8 @@ public class InvoiceController {
    *
    * @param vendorId the vendor's id
    * @param invoiceNumber the vendor's invoice number
-   * @param invoiceDate invoice date (yyyy-MM-dd), start of the payment terms
+   * @param invoiceDate invoice date (yyyy-MM-dd), start of the payment terms; from 2000-01-01 to
+   *     one year after today
    * @param currency ISO 4217 currency code
    * @param poNumber the purchase order billed
    * @param paymentTerms {@code NET<days>}, e.g. NET30
@@ -85,11 +87,11 @@ public class InvoiceController {
           String vendorId,
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String invoiceNumber,
-      @NotNull LocalDate invoiceDate,
-      @NotBlank @Schema(example = "EUR") String currency,
+      @NotNull @PlausibleDate LocalDate invoiceDate,
+      @NotBlank @Size(max = 3) @Schema(example = "EUR") String currency,
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String poNumber,
-      @NotBlank @Schema(example = "NET30") String paymentTerms,
+      @NotBlank @Size(max = 6) @Schema(example = "NET30") String paymentTerms,
       @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines,
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal tax,
       @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal total) {}
@@ -103,7 +105,7 @@ public class InvoiceController {
    * @param total total including tax
    */
   public record InvoiceCorrectionRequest(
-      @NotNull LocalDate invoiceDate,
+      @NotNull @PlausibleDate LocalDate invoiceDate,
       @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines,
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal tax,
       @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal total) {}

@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.api.MultilineText;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,7 +57,7 @@ public class PurchaseOrderController {
   public record PurchaseOrderLineRequest(
       @NotNull @Positive Integer line,
       @NotBlank @Size(max = 64) String sku,
-      @Size(max = 500) String description,
+      @Size(max = 500) @MultilineText String description,
       @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal quantity,
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal unitPrice) {}
 
@@ -73,7 +74,7 @@ public class PurchaseOrderController {
           String poNumber,
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String vendorId,
-      @NotBlank String currency,
+      @NotBlank @Size(max = 3) String currency,
       @NotBlank @Size(max = 64) String requestedBy,
       @NotBlank @Size(max = 64) String category,
       @NotEmpty @Size(max = 500) List<@NotNull @Valid PurchaseOrderLineRequest> lines) {}

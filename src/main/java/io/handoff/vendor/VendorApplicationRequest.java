@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.api.MultilineText;
 import io.handoff.vendor.validation.IsoCountry;
 import io.handoff.vendor.validation.ValidIban;
 import io.handoff.vendor.validation.ValidVatId;
@@ -42,6 +43,6 @@ public record VendorApplicationRequest(
     @Schema(example = "42000.00") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4)
         BigDecimal annualSpend,
     @NotNull Boolean dataAccess,
-    @NotBlank @Size(max = 200_000) String contractText,
+    @NotBlank @Size(max = 200_000) @MultilineText String contractText,
     @Schema(example = "paul") @NotBlank @Size(max = 254) String requestedBy)
     implements ValidVatId.HasVatId {}

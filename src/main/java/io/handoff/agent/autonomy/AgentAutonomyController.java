@@ -2,6 +2,7 @@ package io.handoff.agent.autonomy;
 
 import io.handoff.agent.Autonomy;
 import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.platform.api.MultilineText;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -96,7 +97,9 @@ public class AgentAutonomyController {
    *     step may run at (it never runs above the level its model declares)
    * @param reason why, for the audit
    */
-  public record LevelChange(@NotBlank String level, @NotBlank @Size(max = 1000) String reason) {}
+  public record LevelChange(
+      @NotBlank @Size(max = 32) String level,
+      @NotBlank @Size(max = 1000) @MultilineText String reason) {}
 
   @GetMapping("/changes")
   @Operation(summary = "Every change of an agent step's level, newest first")

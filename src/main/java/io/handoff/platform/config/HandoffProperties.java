@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Platform settings under {@code handoff.*}.
@@ -17,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record HandoffProperties(Api api, Demo demo, Deployment deployment, Security security) {
 
   public HandoffProperties {
-    api = api == null ? new Api(List.of("integrators", "camunda-admin")) : api;
+    api =
+        api == null
+            ? new Api(List.of("integrators", "camunda-admin"), Api.DEFAULT_MAX_BODY_SIZE)
+            : api;
     demo = demo == null ? new Demo(false, List.of(), List.of(), null) : demo;
     deployment = deployment == null ? new Deployment(true, "processes", "forms") : deployment;
     security = security == null ? new Security(null, null) : security;
@@ -67,8 +71,22 @@ public record HandoffProperties(Api api, Demo demo, Deployment deployment, Secur
 
   /**
    * @param groups platform groups whose members may call {@code /api/**}; others get 403
+   * @param maxBodySize the largest request body {@code /api/**} reads; a larger one is answered 413
+   *     before it is parsed, whether it declares its length or streams it in chunks
    */
-  public record Api(@DefaultValue({"integrators", "camunda-admin"}) List<String> groups) {}
+  public record Api(
+      @DefaultValue({"integrators", "camunda-admin"}) List<String> groups,
+      @DefaultValue("2MB") DataSize maxBodySize) {
+
+    public static final DataSize DEFAULT_MAX_BODY_SIZE = DataSize.ofMegabytes(2);
+
+    public Api {
+      maxBodySize = maxBodySize == null ? DEFAULT_MAX_BODY_SIZE : maxBodySize;
+      if (maxBodySize.toBytes() < 1) {
+        throw new IllegalArgumentException("handoff.api.max-body-size must be positive");
+      }
+    }
+  }
 
   /**
    * @param enabled create demo groups, users, authorizations and filters at start-up

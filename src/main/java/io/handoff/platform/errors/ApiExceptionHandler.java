@@ -1,14 +1,19 @@
 package io.handoff.platform.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.handoff.platform.api.RejectedTextException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +85,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLargeException tooLarge) {
+        // A body without a declared length passed the limit while it was read.
+        return problemResponse(BodyTooLargeException.problem(tooLarge.limit(), null), request);
+      }
+      if (t instanceof StreamReadException parse
+          && parse.getOriginalMessage() != null
+          && parse.getOriginalMessage().startsWith("Duplicate field")
+          && parse.getProcessor() != null) {
+        // The parser stopped on the repeated key: its context is where the key stands.
+        return invalid(
+            List.of(
+                new FieldProblem(
+                    path(parse.getProcessor().getParsingContext()), "appears more than once")),
+            request);
+      }
+    }
     // The Jackson exception names the field; its own cause (a date parser, say) does not.
     Throwable cause = ex.getMostSpecificCause();
     for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
@@ -89,7 +111,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       }
     }
     FieldProblem problem;
-    if (cause instanceof UnrecognizedPropertyException unknown) {
+    if (cause instanceof RejectedTextException rejected) {
+      problem = new FieldProblem(path(rejected), rejected.getOriginalMessage());
+    } else if (cause instanceof UnrecognizedPropertyException unknown) {
       problem = new FieldProblem(path(unknown), "unknown field");
     } else if (cause instanceof InvalidFormatException invalid) {
       problem =
@@ -159,6 +183,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /** The dotted path ({@code lines[0].sku}) of where a parser stands. */
+  static String path(JsonStreamContext context) {
+    Deque<JsonStreamContext> chain = new ArrayDeque<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      chain.push(c);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (JsonStreamContext c : chain) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(c.getCurrentName());
+      } else if (c.inArray()) {
+        sb.append('[').append(c.getCurrentIndex()).append(']');
+      }
+    }
+    return sb.isEmpty() ? "body" : sb.toString();
   }
 
   static String path(JsonMappingException ex) {

@@ -1,0 +1,60 @@
+package io.handoff.platform.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.config.HandoffProperties;
+import io.handoff.platform.errors.BodyTooLargeException;
+import io.swagger.v3.oas.models.info.Info;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The bound on request bodies of the domain API, ahead of authentication and of any parsing. */
+@Configuration(proxyBeanMethods = false)
+public class ApiInputConfig {
+
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+      HandoffProperties props, ObjectMapper objectMapper) {
+    FilterRegistrationBean<RequestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new RequestBodyLimitFilter(props.api().maxBodySize(), objectMapper));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+    return registration;
+  }
+
+  /** The input rules, in the OpenAPI document integrators generate their clients from. */
+  @Bean
+  OpenApiCustomizer inputRulesInOpenApi(HandoffProperties props) {
+    String description =
+        INPUT_RULES.formatted(BodyTooLargeException.describe(props.api().maxBodySize()));
+    return openApi -> {
+      if (openApi.getInfo() == null) {
+        openApi.setInfo(new Info().title("Handoff domain API"));
+      }
+      openApi.getInfo().setDescription(description);
+    };
+  }
+
+  static final String INPUT_RULES =
+      """
+      Every request body of `/api/**` is read strictly. A breach is **400**
+      `application/problem+json` with an `errors` array naming each field (`body` for the
+      document as a whole), and nothing is stored.
+
+      - One JSON document: nothing after it, no key twice in one object.
+      - Unknown fields are refused (the Alertmanager webhook, whose format Prometheus owns,
+        ignores fields it does not know).
+      - No coercion between JSON types: a text field takes only a string, a number only a
+        number, a boolean only `true` or `false`, a date or timestamp only its ISO 8601 text,
+        an enum only its name.
+      - No text holds a control character (U+0000-U+001F, U+007F-U+009F). Free-text fields
+        (descriptions, contract text, reasons, alert annotations) may hold tab, line feed and
+        carriage return; every other field is a single line.
+      - Dates (invoice dates, alert start times) lie from 2000-01-01 to one year after today.
+      - A body larger than %s (`handoff.api.max-body-size`) is answered **413** before it is
+        read, with or without a `Content-Length`.
+      """;
+}

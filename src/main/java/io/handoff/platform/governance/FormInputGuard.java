@@ -108,6 +108,31 @@ final class FormInputGuard {
             });
   }
 
+  /**
+   * Runs a task completion; when it fails because another request completed the task at the same
+   * moment (the task is gone now), answers that as the conflict it is instead of the engine's
+   * incidental failure (a missing execution, say): 409 on engine REST.
+   */
+  <T> T completing(String taskId, java.util.function.Supplier<T> completion) {
+    try {
+      return completion.get();
+    } catch (ControlRefusedException
+        | InvalidTaskInputException
+        | org.camunda.bpm.engine.OptimisticLockingException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      boolean gone =
+          configuration
+              .getCommandExecutorTxRequired()
+              .execute(ctx -> ctx.getTaskManager().findTaskById(taskId) == null);
+      if (gone) {
+        throw new org.camunda.bpm.engine.OptimisticLockingException(
+            "Task " + taskId + " was completed by another request at the same moment.");
+      }
+      throw e;
+    }
+  }
+
   private interface FormSource {
     InputStream open();
   }

@@ -16,14 +16,22 @@ class GuardedFormService extends FormServiceImpl {
 
   @Override
   public void submitTaskForm(String taskId, Map<String, Object> properties) {
-    super.submitTaskForm(taskId, guard.forTask(taskId, properties));
+    Map<String, Object> accepted = guard.forTask(taskId, properties);
+    guard.completing(
+        taskId,
+        () -> {
+          super.submitTaskForm(taskId, accepted);
+          return null;
+        });
   }
 
   @Override
   public VariableMap submitTaskFormWithVariablesInReturn(
       String taskId, Map<String, Object> properties, boolean deserializeValues) {
-    return super.submitTaskFormWithVariablesInReturn(
-        taskId, guard.forTask(taskId, properties), deserializeValues);
+    Map<String, Object> accepted = guard.forTask(taskId, properties);
+    return guard.completing(
+        taskId,
+        () -> super.submitTaskFormWithVariablesInReturn(taskId, accepted, deserializeValues));
   }
 
   @Override

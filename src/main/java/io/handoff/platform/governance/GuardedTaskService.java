@@ -15,14 +15,21 @@ class GuardedTaskService extends TaskServiceImpl {
 
   @Override
   public void complete(String taskId, Map<String, Object> variables) {
-    super.complete(taskId, guard.forTask(taskId, variables));
+    Map<String, Object> accepted = guard.forTask(taskId, variables);
+    guard.completing(
+        taskId,
+        () -> {
+          super.complete(taskId, accepted);
+          return null;
+        });
   }
 
   @Override
   public VariableMap completeWithVariablesInReturn(
       String taskId, Map<String, Object> variables, boolean deserializeValues) {
-    return super.completeWithVariablesInReturn(
-        taskId, guard.forTask(taskId, variables), deserializeValues);
+    Map<String, Object> accepted = guard.forTask(taskId, variables);
+    return guard.completing(
+        taskId, () -> super.completeWithVariablesInReturn(taskId, accepted, deserializeValues));
   }
 
   @Override

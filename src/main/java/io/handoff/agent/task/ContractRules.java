@@ -65,10 +65,23 @@ public final class ContractRules {
       Pattern.compile(
           "\\b(?:shall\\s+not\\s+exceed|not\\s+exceed(?:ing)?|limited\\s+to|capped\\s+at|cap\\s+of|maximum\\s+(?:of|amount\\s+of)|up\\s+to|in\\s+excess\\s+of)\\b",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An amount with its currency before or after it. Linear in the text: a number is read only from
+   * the start of its digits (the lookbehind), to at most 15 digits or six thousands groups, and
+   * must end there (the lookahead), so a long run of digits is not tried again at every position.
+   */
+  private static final String NUMBER =
+      "(\\d{1,3}(?:[,.' ]\\d{3}){1,6}|\\d{1,15})(?!\\d|[,.' ]\\d{3})";
+
   private static final Pattern AMOUNT =
       Pattern.compile(
-          "(?:(EUR|USD|GBP|CHF|€|\\$|£)\\s?(\\d{1,3}(?:[,.' ]\\d{3})+|\\d+)(?:[.,](\\d{2}))?(?:\\s?(million|m|k|thousand)\\b)?)"
-              + "|(?:(\\d{1,3}(?:[,.' ]\\d{3})+|\\d+)(?:[.,](\\d{2}))?(?:\\s?(million|m|k|thousand))?\\s?(EUR|USD|GBP|CHF|euros?|dollars?|pounds?)\\b)",
+          "(?:(EUR|USD|GBP|CHF|€|\\$|£)\\s?"
+              + NUMBER
+              + "(?:[.,](\\d{2}))?(?:\\s?(million|m|k|thousand)\\b)?)"
+              + "|(?:(?<![\\d,.'])"
+              + NUMBER
+              + "(?:[.,](\\d{2}))?(?:\\s?(million|m|k|thousand))?\\s?(EUR|USD|GBP|CHF|euros?|dollars?|pounds?)\\b)",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern DPA_CLEAR =

@@ -1,13 +1,36 @@
 package io.handoff.agent.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.handoff.agent.AgentAnswer;
 import io.handoff.agent.task.ContractRules.Finding;
 import io.handoff.agent.task.ContractRules.Terms;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ContractRulesTest {
+
+  /**
+   * The scan is linear in the text: a contract of 200,000 digits (or of thousands-grouped numbers)
+   * is read at once. A pattern that backtracks over unbounded input would take minutes; the
+   * generous limit only catches that.
+   */
+  @Test
+  void longRunsOfDigitsAreScannedWithoutBacktracking() {
+    String digits = "9".repeat(200_000);
+    String grouped = "1,000".repeat(40_000);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(5),
+        () -> {
+          Terms terms = ContractRules.review("Liability is capped at " + digits + " overall.");
+          assertThat(terms.liabilityCap()).isNull();
+          ContractRules.review("Payment within 30 days. Liability limited to " + grouped);
+          ContractRules.review(digits + " EUR");
+        });
+    assertThat(ContractRules.review("Liability is limited to EUR 250,000 per year.").liabilityCap())
+        .isNotNull();
+  }
 
   static final String FULL =
       "4. Payment. Invoices are payable within 30 days of receipt.\n"

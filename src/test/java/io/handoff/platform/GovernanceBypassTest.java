@@ -12,10 +12,13 @@ import io.handoff.support.RestTestSupport;
 import io.handoff.vendor.VendorRequests;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,25 +56,16 @@ class GovernanceBypassTest extends RestTestSupport {
   }
 
   private Task waitForTask(String processInstanceId, String key) {
-    long until = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < until) {
-      Task task =
-          taskService
-              .createTaskQuery()
-              .processInstanceId(processInstanceId)
-              .taskDefinitionKey(key)
-              .singleResult();
-      if (task != null) {
-        return task;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("no task " + key + " in " + processInstanceId);
+    return Awaitility.await("task " + key + " in " + processInstanceId)
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                taskService
+                    .createTaskQuery()
+                    .processInstanceId(processInstanceId)
+                    .taskDefinitionKey(key)
+                    .singleResult(),
+            Objects::nonNull);
   }
 
   private void requesterApprovingOwnVendorIsRefused(String requesterAsNamed) {

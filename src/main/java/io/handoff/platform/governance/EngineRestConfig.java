@@ -14,6 +14,7 @@ public class EngineRestConfig {
       @Override
       protected void registerAdditionalResources() {
         register(EngineRestProblems.ControlRefusedMapper.class);
+        register(EngineRestProblems.InvalidTaskInputMapper.class);
         register(EngineRestProblems.RestExceptionMapper.class);
       }
     };

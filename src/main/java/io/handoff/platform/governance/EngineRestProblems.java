@@ -69,6 +69,15 @@ final class EngineRestProblems {
     }
   }
 
+  /** Form field refusals that a REST resource passes through unwrapped ({@code resolve}, say). */
+  @Priority(1)
+  static final class InvalidTaskInputMapper implements ExceptionMapper<InvalidTaskInputException> {
+    @Override
+    public Response toResponse(InvalidTaskInputException exception) {
+      return invalid(exception);
+    }
+  }
+
   /** The REST resources wrap engine failures into a RestException: look inside for refusals. */
   @Priority(1)
   static final class RestExceptionMapper implements ExceptionMapper<RestException> {

@@ -86,7 +86,8 @@ public class InvoiceApprovalControl {
     }
     People.Person person = people.person(userId);
     return SegregationOfDuties.refusal(
-        new SegregationOfDuties.Approver(userId, person.email(), person.groups()), facts);
+        new SegregationOfDuties.Approver(userId, people.identitiesOf(userId), person.groups()),
+        facts);
   }
 
   /** Users who accepted a variance on the invoice, from the decision log. */

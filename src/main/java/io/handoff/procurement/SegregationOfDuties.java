@@ -18,10 +18,11 @@ public final class SegregationOfDuties {
    * The person who wants to approve.
    *
    * @param userId their login
-   * @param email their e-mail address in the platform's users, null if none
+   * @param identities the forms they may be named under, lower case (user id, e-mail): {@link
+   *     io.handoff.platform.governance.People#identitiesOf}
    * @param groups the groups they are a member of
    */
-  public record Approver(String userId, String email, Set<String> groups) {}
+  public record Approver(String userId, Set<String> identities, Set<String> groups) {}
 
   /**
    * What the system of record says about the invoice.
@@ -101,12 +102,7 @@ public final class SegregationOfDuties {
   }
 
   private static boolean sameIdentity(Approver approver, String requestedBy) {
-    if (requestedBy == null || requestedBy.isBlank()) {
-      return false;
-    }
-    String requester = requestedBy.strip().toLowerCase(Locale.ROOT);
-    return requester.equals(approver.userId().toLowerCase(Locale.ROOT))
-        || (approver.email() != null
-            && requester.equals(approver.email().strip().toLowerCase(Locale.ROOT)));
+    return requestedBy != null
+        && approver.identities().contains(requestedBy.strip().toLowerCase(Locale.ROOT));
   }
 }

@@ -1,10 +1,9 @@
 package io.handoff.vendor;
 
 import io.handoff.platform.governance.ControlRefusedException;
+import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,16 +32,19 @@ public class SegregationOfDuties {
   private final Approvals approvals;
   private final DecisionAudit audit;
   private final IdentityService identityService;
+  private final People people;
 
   public SegregationOfDuties(
       VendorApplications applications,
       Approvals approvals,
       DecisionAudit audit,
-      IdentityService identityService) {
+      IdentityService identityService,
+      People people) {
     this.applications = applications;
     this.approvals = approvals;
     this.audit = audit;
     this.identityService = identityService;
+    this.people = people;
   }
 
   /** Why the user may not decide the application's approval for the group, or empty. */
@@ -146,39 +148,12 @@ public class SegregationOfDuties {
         > 0;
   }
 
-  /**
-   * The forms under which a person may be named: the user id or e-mail address given, and for a
-   * platform user, the user's e-mail address; for an e-mail address, the ids of the platform users
-   * with that address. Compared without regard to case.
-   */
+  /** The forms under which a person may be named ({@link People#identitiesOf}). */
   public Set<String> identitiesOf(String userOrEmail) {
-    Set<String> identities = new LinkedHashSet<>();
-    if (userOrEmail == null || userOrEmail.isBlank()) {
-      return identities;
-    }
-    String given = userOrEmail.trim();
-    identities.add(normalize(given));
-    if (given.contains("@")) {
-      for (String address : new LinkedHashSet<>(List.of(given, normalize(given)))) {
-        RuleDecisions.asProcess(() -> identityService.createUserQuery().userEmail(address).list())
-            .forEach(u -> identities.add(normalize(u.getId())));
-      }
-    } else {
-      User user =
-          RuleDecisions.asProcess(
-              () -> identityService.createUserQuery().userId(given).singleResult());
-      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-        identities.add(normalize(user.getEmail()));
-      }
-    }
-    return identities;
+    return people.identitiesOf(userOrEmail);
   }
 
   private static boolean overlaps(Set<String> a, Set<String> b) {
     return a.stream().anyMatch(b::contains);
-  }
-
-  private static String normalize(String identity) {
-    return identity.trim().toLowerCase(Locale.ROOT);
   }
 }

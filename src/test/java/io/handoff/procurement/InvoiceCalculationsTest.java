@@ -154,8 +154,12 @@ class InvoiceCalculationsTest {
   }
 
   private static SegregationOfDuties.Approver manager(String userId, String email) {
+    Set<String> identities =
+        email == null
+            ? Set.of(userId.toLowerCase())
+            : Set.of(userId.toLowerCase(), email.toLowerCase());
     return new SegregationOfDuties.Approver(
-        userId, email, Set.of("department-managers", "finance-directors"));
+        userId, identities, Set.of("department-managers", "finance-directors"));
   }
 
   @Test
@@ -172,7 +176,7 @@ class InvoiceCalculationsTest {
         .hasValueSatisfying(m -> assertThat(m).contains("already decided approval level 1"));
     assertThat(
             SegregationOfDuties.refusal(
-                new SegregationOfDuties.Approver("erin", null, Set.of("employees")),
+                new SegregationOfDuties.Approver("erin", Set.of("erin"), Set.of("employees")),
                 level(1, Map.of())))
         .hasValueSatisfying(m -> assertThat(m).contains("is not a member"));
     assertThat(

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
 
   @Autowired ProcessEngine processEngine;
-  @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired JdbcClient jdbc;
@@ -56,14 +54,6 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
   private void runPaymentJob(ProcessInstance pi) {
     assertThat(pi).isWaitingAt("SchedulePaymentTask");
     execute(job(pi));
-  }
-
-  private Task openTask(ProcessInstance pi, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(pi.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
   }
 
   private void resolveException(ProcessInstance pi, String outcome, String reason) {

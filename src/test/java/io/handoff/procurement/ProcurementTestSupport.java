@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,7 @@ abstract class ProcurementTestSupport extends RestTestSupport {
   static final LocalDate INVOICE_DATE = LocalDate.of(2026, 3, 2);
 
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
 
   final String suffix = UUID.randomUUID().toString().substring(0, 8);
   final String vendorId = "V-" + suffix;
@@ -133,6 +136,15 @@ abstract class ProcurementTestSupport extends RestTestSupport {
   ProcessInstance submitAndGetInstance(Map<String, Object> invoice) {
     submit(invoice).then().statusCode(anyOf(equalTo(201), equalTo(200)));
     return instance((String) invoice.get("invoiceNumber"));
+  }
+
+  /** The open task of the instance at this activity, null when there is none. */
+  Task openTask(ProcessInstance pi, String activityId) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(pi.getId())
+        .taskDefinitionKey(activityId)
+        .singleResult();
   }
 
   ProcessInstance instance(String invoiceNumber) {

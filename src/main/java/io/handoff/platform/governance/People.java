@@ -1,6 +1,8 @@
 package io.handoff.platform.governance;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -61,6 +63,44 @@ public class People {
         });
   }
 
+  /**
+   * The forms under which a person may be named, lower case: the user id or e-mail address given,
+   * and for a platform user, the user's e-mail address; for an e-mail address, the ids of the
+   * platform users with that address. Two names are the same person when their forms overlap.
+   */
+  public Set<String> identitiesOf(String userOrEmail) {
+    Set<String> identities = new LinkedHashSet<>();
+    if (userOrEmail == null || userOrEmail.isBlank()) {
+      return identities;
+    }
+    String given = userOrEmail.trim();
+    identities.add(normalize(given));
+    if (given.contains("@")) {
+      for (String address : new LinkedHashSet<>(List.of(given, normalize(given)))) {
+        withoutAuthorization(() -> identityService.createUserQuery().userEmail(address).list())
+            .forEach(u -> identities.add(normalize(u.getId())));
+      }
+    } else {
+      User user =
+          withoutAuthorization(
+              () -> identityService.createUserQuery().userId(given).singleResult());
+      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+        identities.add(normalize(user.getEmail()));
+      }
+    }
+    return identities;
+  }
+
+  /** Whether two names (user id or e-mail, any case) are the same person. */
+  public boolean samePerson(String one, String other) {
+    Set<String> others = identitiesOf(other);
+    return identitiesOf(one).stream().anyMatch(others::contains);
+  }
+
+  private static String normalize(String identity) {
+    return identity.trim().toLowerCase(Locale.ROOT);
+  }
+
   /** The logged-in caller of the current engine call, if any. */
   public Optional<String> caller() {
     Authentication auth = identityService.getCurrentAuthentication();
@@ -78,6 +118,11 @@ public class People {
       actors.add(task.getAssignee());
     }
     return actors;
+  }
+
+  /** Who decides on a task: the logged-in caller, else its assignee; empty when neither. */
+  public Optional<String> deciderOn(DelegateTask task) {
+    return actorsOn(task).stream().findFirst();
   }
 
   private static <T> T withoutAuthorization(Callable<T> call) {

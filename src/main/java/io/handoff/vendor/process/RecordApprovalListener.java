@@ -5,6 +5,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REASON;
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REJECTED;
 import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
+import io.handoff.platform.governance.People;
 import io.handoff.vendor.ApprovalEscalation;
 import io.handoff.vendor.ApprovalTasks;
 import io.handoff.vendor.SegregationOfDuties;
@@ -29,13 +30,16 @@ import org.springframework.stereotype.Component;
 @Component("recordApproval")
 public class RecordApprovalListener implements TaskListener {
 
+  /** Who decided, when a task is completed with neither a login nor an assignee. */
+  private static final String UNKNOWN_DECIDER = "unknown";
+
   private final VendorOnboarding onboarding;
   private final VendorApplications applications;
   private final ApprovalTasks approvalTasks;
   private final SegregationOfDuties sod;
   private final ApprovalEscalation escalation;
   private final TaskService taskService;
-  private final TaskUsers users;
+  private final People people;
 
   public RecordApprovalListener(
       VendorOnboarding onboarding,
@@ -44,21 +48,21 @@ public class RecordApprovalListener implements TaskListener {
       SegregationOfDuties sod,
       ApprovalEscalation escalation,
       TaskService taskService,
-      TaskUsers users) {
+      People people) {
     this.onboarding = onboarding;
     this.applications = applications;
     this.approvalTasks = approvalTasks;
     this.sod = sod;
     this.escalation = escalation;
     this.taskService = taskService;
-    this.users = users;
+    this.people = people;
   }
 
   @Override
   public void notify(DelegateTask task) {
     VendorApplication a = applications.ofProcess(task.getProcessInstanceId());
     String group = approvalTasks.get(task.getId()).group();
-    for (String actor : users.actingOn(task)) {
+    for (String actor : people.actorsOn(task)) {
       sod.check(a, task.getId(), group, actor, EVENTNAME_COMPLETE);
     }
     String decision = VendorOnboardingVariables.string(task, APPROVAL_DECISION);
@@ -67,7 +71,7 @@ public class RecordApprovalListener implements TaskListener {
           APPROVAL_DECISION + " must be APPROVED or REJECTED, not " + decision);
     }
     String reason = VendorOnboardingVariables.string(task, APPROVAL_REASON);
-    String userId = users.completedBy(task);
+    String userId = people.deciderOn(task).orElse(UNKNOWN_DECIDER);
     onboarding.recordApproval(a, task.getId(), group, userId, decision, reason);
     if ("REJECTED".equals(decision)) {
       // mirrors for the forms; the flow reads the approvals table

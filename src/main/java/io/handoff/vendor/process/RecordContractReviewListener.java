@@ -9,6 +9,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.LIABILITY_CAP;
 import static io.handoff.vendor.VendorOnboardingVariables.PAYMENT_TERMS;
 import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
+import io.handoff.platform.governance.People;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
 import java.util.LinkedHashMap;
@@ -25,12 +26,15 @@ import org.springframework.stereotype.Component;
 @Component("recordContractReview")
 public class RecordContractReviewListener implements TaskListener {
 
-  private final VendorOnboarding onboarding;
-  private final TaskUsers users;
+  /** Who decided, when a task is completed with neither a login nor an assignee. */
+  private static final String UNKNOWN_DECIDER = "unknown";
 
-  public RecordContractReviewListener(VendorOnboarding onboarding, TaskUsers users) {
+  private final VendorOnboarding onboarding;
+  private final People people;
+
+  public RecordContractReviewListener(VendorOnboarding onboarding, People people) {
     this.onboarding = onboarding;
-    this.users = users;
+    this.people = people;
   }
 
   @Override
@@ -47,7 +51,7 @@ public class RecordContractReviewListener implements TaskListener {
         "agentReadingCorrect", VendorOnboardingVariables.bool(task, CONTRACT_REVIEW_AGREED));
     onboarding.recordContractReview(
         onboarding.applicationIdOf(task.getProcessInstanceId()),
-        users.completedBy(task),
+        people.deciderOn(task).orElse(UNKNOWN_DECIDER),
         VendorOnboardingVariables.string(task, PAYMENT_TERMS),
         VendorOnboardingVariables.string(task, LIABILITY_CAP),
         VendorOnboardingVariables.bool(task, DATA_PROCESSING_CLAUSE_PRESENT),

@@ -3,6 +3,7 @@ package io.handoff.vendor.process;
 import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_COMMENT;
 import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_OUTCOME;
 
+import io.handoff.platform.governance.People;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,12 +14,15 @@ import org.springframework.stereotype.Component;
 @Component("recordSanctionsReview")
 public class RecordSanctionsReviewListener implements TaskListener {
 
-  private final VendorOnboarding onboarding;
-  private final TaskUsers users;
+  /** Who decided, when a task is completed with neither a login nor an assignee. */
+  private static final String UNKNOWN_DECIDER = "unknown";
 
-  public RecordSanctionsReviewListener(VendorOnboarding onboarding, TaskUsers users) {
+  private final VendorOnboarding onboarding;
+  private final People people;
+
+  public RecordSanctionsReviewListener(VendorOnboarding onboarding, People people) {
     this.onboarding = onboarding;
-    this.users = users;
+    this.people = people;
   }
 
   @Override
@@ -30,7 +34,7 @@ public class RecordSanctionsReviewListener implements TaskListener {
     }
     onboarding.recordSanctionsReview(
         onboarding.applicationIdOf(task.getProcessInstanceId()),
-        users.completedBy(task),
+        people.deciderOn(task).orElse(UNKNOWN_DECIDER),
         outcome,
         VendorOnboardingVariables.string(task, SANCTIONS_REVIEW_COMMENT));
   }

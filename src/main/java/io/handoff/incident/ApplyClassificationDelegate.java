@@ -39,7 +39,7 @@ public class ApplyClassificationDelegate implements JavaDelegate {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(CATEGORY_PROPOSAL, proposal);
     inputs.put(KNOWN_REQUEST, knownRequest(execution).name());
-    Map<String, Object> mapped = decisions.single(decision, inputs);
+    Map<String, Object> mapped = decisions.single(execution, decision, inputs);
     String category = (String) mapped.get(CATEGORY);
     if (!rules.categories().contains(category)) {
       throw new IllegalStateException(

@@ -35,6 +35,7 @@ public class AssessIncidentDelegate implements JavaDelegate {
     String category = category(execution);
     String priority =
         decisions.priority(
+            execution,
             priorityDecision == null ? IncidentDecisions.PRIORITY : priorityDecision,
             Level.valueOf(requiredString(execution, IMPACT)),
             Level.valueOf(requiredString(execution, URGENCY)),
@@ -42,7 +43,8 @@ public class AssessIncidentDelegate implements JavaDelegate {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(PRIORITY, priority);
     Map<String, Object> targets =
-        decisions.single(slaDecision == null ? IncidentDecisions.SLA_TARGETS : slaDecision, inputs);
+        decisions.single(
+            execution, slaDecision == null ? IncidentDecisions.SLA_TARGETS : slaDecision, inputs);
     String respondWithin = (String) targets.get(RESPOND_WITHIN);
     String resolveWithin = (String) targets.get(RESOLVE_WITHIN);
     SlaWindow.Target target = new SlaWindow.Target(resolveWithin, reminderPercent);

@@ -34,7 +34,8 @@ public class AssignIncidentDelegate implements JavaDelegate {
     inputs.put(CATEGORY, category(execution));
     inputs.put(KNOWN_REQUEST, knownRequest(execution).name());
     Map<String, Object> chain =
-        decisions.single(decision == null ? IncidentDecisions.ASSIGNMENT : decision, inputs);
+        decisions.single(
+            execution, decision == null ? IncidentDecisions.ASSIGNMENT : decision, inputs);
     String first = (String) chain.get(FIRST_LEVEL_GROUP);
     setString(execution, FIRST_LEVEL_GROUP, first);
     setString(execution, SECOND_LEVEL_GROUP, (String) chain.get(SECOND_LEVEL_GROUP));

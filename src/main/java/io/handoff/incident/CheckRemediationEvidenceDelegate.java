@@ -73,7 +73,7 @@ public class CheckRemediationEvidenceDelegate implements JavaDelegate {
     inputs.put(
         "incidentText",
         incident.title() + ". " + (incident.description() == null ? "" : incident.description()));
-    Map<String, Object> verdict = decisions.single(decision, inputs);
+    Map<String, Object> verdict = decisions.single(execution, decision, inputs);
     boolean actAlone = Boolean.TRUE.equals(verdict.get("actAlone"));
     String evidence = String.valueOf(verdict.get("evidence"));
     setBoolean(execution, REMEDIATION_ACT_ALONE, actAlone);

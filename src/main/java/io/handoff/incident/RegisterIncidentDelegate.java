@@ -64,7 +64,11 @@ public class RegisterIncidentDelegate implements JavaDelegate {
             string(execution, ALERT_FINGERPRINT));
     String priority =
         decisions.priority(
-            IncidentDecisions.PRIORITY, incident.impact(), incident.urgency(), incident.category());
+            execution,
+            IncidentDecisions.PRIORITY,
+            incident.impact(),
+            incident.urgency(),
+            incident.category());
     IncidentStatus status =
         incident.category() == null ? IncidentStatus.TRIAGE : IncidentStatus.OPEN;
     incidents.insert(

@@ -14,12 +14,9 @@ public class DetermineInvoiceApproversDelegate implements JavaDelegate {
       LoggerFactory.getLogger(DetermineInvoiceApproversDelegate.class);
 
   private final InvoiceSettlementService settlement;
-  private final DecisionEvaluator decisions;
 
-  public DetermineInvoiceApproversDelegate(
-      InvoiceSettlementService settlement, DecisionEvaluator decisions) {
+  public DetermineInvoiceApproversDelegate(InvoiceSettlementService settlement) {
     this.settlement = settlement;
-    this.decisions = decisions;
   }
 
   @Override
@@ -27,10 +24,7 @@ public class DetermineInvoiceApproversDelegate implements JavaDelegate {
     String decisionKey = InvoiceVariables.string(execution, InvoiceVariables.APPROVAL_DECISION_KEY);
     InvoiceSettlementService.ApprovalRoute route =
         settlement.routeApproval(
-            InvoiceVariables.invoiceId(execution),
-            execution.getProcessInstanceId(),
-            decisionKey,
-            decisions.decisionDefinitionId(decisionKey, execution.getProcessDefinitionId()));
+            InvoiceVariables.invoiceId(execution), execution.getProcessInstanceId(), decisionKey);
     InvoiceVariables.setApprovalRoute(execution, route.approverGroups(), route.reason());
     log.info(
         "Process instance {}: approval {}",

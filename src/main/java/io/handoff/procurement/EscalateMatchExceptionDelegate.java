@@ -1,5 +1,7 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,9 +44,9 @@ public class EscalateMatchExceptionDelegate implements JavaDelegate {
     }
     decisionLog.record(
         InvoiceVariables.invoiceId(execution),
-        execution.getProcessInstanceId(),
+        DecisionContext.of(execution),
         InvoiceDecisionLog.Kind.REMINDER,
-        "process:" + execution.getCurrentActivityId(),
+        DecidedBy.PLATFORM,
         Map.of("priority", priority),
         "reminded",
         "The match exception has been open longer than the reminder period.");

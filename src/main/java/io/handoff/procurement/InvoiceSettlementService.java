@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.Rules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -14,22 +15,19 @@ public class InvoiceSettlementService {
   private static final Logger log = LoggerFactory.getLogger(InvoiceSettlementService.class);
 
   private final InvoiceRepository invoices;
-  private final DecisionEvaluator decisions;
-  private final InvoiceDecisionLog decisionLog;
+  private final Rules rules;
   private final VendorNotifier vendorNotifier;
   private final PurchasingConnector purchasing;
   private final InvoiceApprovalControl approvalControl;
 
   public InvoiceSettlementService(
       InvoiceRepository invoices,
-      DecisionEvaluator decisions,
-      InvoiceDecisionLog decisionLog,
+      Rules rules,
       VendorNotifier vendorNotifier,
       PurchasingConnector purchasing,
       InvoiceApprovalControl approvalControl) {
     this.invoices = invoices;
-    this.decisions = decisions;
-    this.decisionLog = decisionLog;
+    this.rules = rules;
     this.vendorNotifier = vendorNotifier;
     this.purchasing = purchasing;
     this.approvalControl = approvalControl;
@@ -50,7 +48,7 @@ public class InvoiceSettlementService {
    * purchase order's category and whether every line matched; the answer is kept with the invoice.
    */
   public ApprovalRoute routeApproval(
-      String invoiceId, String processInstanceId, String decisionKey, String decisionId) {
+      String invoiceId, String processInstanceId, String decisionKey) {
     Invoice invoice = invoices.get(invoiceId);
     String category =
         purchasing
@@ -63,20 +61,14 @@ public class InvoiceSettlementService {
     inputs.put(InvoiceVariables.DMN_INVOICE_TOTAL, invoice.total());
     inputs.put(InvoiceVariables.CATEGORY, category);
     inputs.put(InvoiceVariables.LINES_MATCHED, linesMatched);
-    DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);
+    DmnDecisionResultEntries decided =
+        Rules.single(
+            rules.evaluate(processInstanceId, decisionKey, inputs, null), decisionKey, inputs);
     String groups = decided.getEntry(InvoiceVariables.APPROVER_GROUPS);
     ApprovalRoute route =
         new ApprovalRoute(
             groups == null ? "" : groups.trim(),
             decided.getEntry(InvoiceVariables.APPROVAL_REASON));
-    decisionLog.record(
-        invoiceId,
-        processInstanceId,
-        InvoiceDecisionLog.Kind.APPROVAL_ROUTE,
-        InvoiceDecisionLog.rule(decisionKey),
-        inputs,
-        route.automatic() ? "approved automatically" : route.approverGroups(),
-        route.reason());
     invoices.setApproverGroups(invoiceId, route.approverGroups());
     invoices.updateStatus(
         invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);

@@ -47,6 +47,9 @@ public final class InvoiceVariables {
 
   public static final String APPROVAL_DECISION_KEY = "approvalDecisionKey";
 
+  /** The step that routes an invoice to its approvers (the approval matrix). */
+  public static final String DETERMINE_APPROVERS_STEP = "DetermineApproversTask";
+
   /** The table that names who takes over an approval level nobody in its group may decide. */
   public static final String ESCALATION_DECISION_KEY_DEFAULT = "invoice-approval-escalation";
 

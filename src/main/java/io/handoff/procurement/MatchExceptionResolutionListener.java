@@ -1,5 +1,7 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
@@ -58,9 +60,9 @@ public class MatchExceptionResolutionListener implements TaskListener {
         InvoiceVariables.string(task, InvoiceVariables.MATCH_PROBLEM));
     decisionLog.record(
         InvoiceVariables.invoiceId(task),
-        task.getProcessInstanceId(),
+        DecisionContext.of(task),
         InvoiceDecisionLog.Kind.EXCEPTION_RESOLUTION,
-        InvoiceDecisionLog.person(decider),
+        DecidedBy.person(decider),
         inputs,
         outcome,
         reason);

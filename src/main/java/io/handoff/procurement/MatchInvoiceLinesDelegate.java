@@ -13,13 +13,10 @@ public class MatchInvoiceLinesDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(MatchInvoiceLinesDelegate.class);
 
   private final InvoiceMatchingService matching;
-  private final DecisionEvaluator decisions;
   private final InvoiceRepository invoices;
 
-  public MatchInvoiceLinesDelegate(
-      InvoiceMatchingService matching, DecisionEvaluator decisions, InvoiceRepository invoices) {
+  public MatchInvoiceLinesDelegate(InvoiceMatchingService matching, InvoiceRepository invoices) {
     this.matching = matching;
-    this.decisions = decisions;
     this.invoices = invoices;
   }
 
@@ -29,11 +26,7 @@ public class MatchInvoiceLinesDelegate implements JavaDelegate {
     String decisionKey =
         InvoiceVariables.string(execution, InvoiceVariables.TOLERANCE_DECISION_KEY);
     InvoiceMatchingService.MatchResult result =
-        matching.matchLines(
-            invoiceId,
-            execution.getProcessInstanceId(),
-            decisionKey,
-            decisions.decisionDefinitionId(decisionKey, execution.getProcessDefinitionId()));
+        matching.matchLines(invoiceId, execution.getProcessInstanceId(), decisionKey);
     InvoiceVariables.setMatchResult(
         execution, result.matched(), result.problem(), result.lineSummary());
     invoices.updateStatus(

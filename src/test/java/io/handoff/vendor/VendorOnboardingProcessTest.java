@@ -27,6 +27,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.LedgerEntry;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import jakarta.mail.Message;
@@ -296,14 +298,14 @@ class VendorOnboardingProcessTest {
             VendorRequests.request(
                 "Hafenlogistik Elbe GmbH", "LOGISTICS", new BigDecimal("80000"), false, "erin"));
     assertThat(audit.of(submitted.applicationId()))
-        .filteredOn(e -> e.decision().equals("RISK_TIER"))
+        .filteredOn(e -> e.decision().equals("vendor-risk-tier"))
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DecisionAudit.RULES);
-              assertThat(e.outcome()).isEqualTo("MEDIUM");
-              assertThat(e.details())
-                  .contains("\"country\":\"DE\"", "\"countryRisk\":\"LOW\"", "80000")
+              assertThat(e.decidedBy()).startsWith("rule:vendor-risk-tier:");
+              assertThat(e.outcome()).isEqualTo("{\"riskTier\":\"MEDIUM\"}");
+              assertThat(e.inputs())
+                  .contains("\"countryRisk\":\"LOW\"", "80000")
                   .contains("\"category\":\"LOGISTICS\"", "\"screeningOutcome\":\"CLEAR\"");
             });
   }
@@ -410,9 +412,9 @@ class VendorOnboardingProcessTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DecisionAudit.AGENT);
+              assertThat(e.decidedBy()).isEqualTo(AgentAuditRepository.decidedBy(action));
               assertThat(e.outcome()).isEqualTo("ACCEPTED");
-              assertThat(e.details())
+              assertThat(e.inputs())
                   .contains("\"confidence\":0.95", "\"agentAuditId\":\"" + action.id() + "\"")
                   .contains("\"dataProcessingClausePresent\":true");
             });
@@ -477,8 +479,8 @@ class VendorOnboardingProcessTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DemoUsers.LEO);
-              assertThat(e.details())
+              assertThat(e.decidedBy()).isEqualTo(DecidedBy.person(DemoUsers.LEO));
+              assertThat(e.inputs())
                   .contains("\"agentReadingCorrect\":true", "\"agentAuditId\":\"" + action.id());
             });
   }
@@ -618,9 +620,9 @@ class VendorOnboardingProcessTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DemoUsers.PAUL);
+              assertThat(e.decidedBy()).isEqualTo(DecidedBy.person(DemoUsers.PAUL));
               assertThat(e.outcome()).isEqualTo("REFUSED");
-              assertThat(e.details()).contains("\"event\":\"assignment\"");
+              assertThat(e.inputs()).contains("\"event\":\"assignment\"");
             });
   }
 
@@ -686,7 +688,7 @@ class VendorOnboardingProcessTest {
             e -> {
               assertThat(e.decision()).isEqualTo("SANCTIONS_SCREENING");
               assertThat(e.outcome()).isEqualTo("HIT");
-              assertThat(e.details()).contains("Kavir Tejarat Parsian Company", "\"score\":1");
+              assertThat(e.inputs()).contains("Kavir Tejarat Parsian Company", "\"score\":1");
             });
   }
 
@@ -722,7 +724,7 @@ class VendorOnboardingProcessTest {
         .anySatisfy(
             e -> {
               assertThat(e.decision()).isEqualTo("SANCTIONS_REVIEW");
-              assertThat(e.decidedBy()).isEqualTo("clara");
+              assertThat(e.decidedBy()).isEqualTo(DecidedBy.person("clara"));
               assertThat(e.outcome()).isEqualTo("CLEARED");
             });
   }
@@ -863,7 +865,7 @@ class VendorOnboardingProcessTest {
         .singleElement()
         .satisfies(m -> assertThat(m.getSubject()).startsWith("Escalation"));
     assertThat(audit.of(submitted.applicationId()))
-        .extracting(DecisionAudit.Entry::decision)
+        .extracting(LedgerEntry::decision)
         .contains("APPROVAL_REMINDER", "APPROVAL_ESCALATION");
 
     completeAs(

@@ -7,7 +7,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.PAYMENT_TERMS;
 import static io.handoff.vendor.VendorOnboardingVariables.RESULT_VARIABLE;
 
 import io.handoff.agent.AgentStepVariables;
-import io.handoff.vendor.DecisionAudit;
+import io.handoff.agent.audit.AgentAuditRepository;
 import io.handoff.vendor.ProposedContractTerms;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
@@ -32,9 +32,12 @@ public class RecordAgentContractTermsDelegate implements JavaDelegate {
   static final String ACCEPTED = "ACCEPTED";
 
   private final VendorOnboarding onboarding;
+  private final AgentAuditRepository agentAudit;
 
-  public RecordAgentContractTermsDelegate(VendorOnboarding onboarding) {
+  public RecordAgentContractTermsDelegate(
+      VendorOnboarding onboarding, AgentAuditRepository agentAudit) {
     this.onboarding = onboarding;
+    this.agentAudit = agentAudit;
   }
 
   @Override
@@ -58,10 +61,23 @@ public class RecordAgentContractTermsDelegate implements JavaDelegate {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("confidence", execution.getVariable(AgentStepVariables.confidence(prefix)));
     context.put("rationale", execution.getVariable(AgentStepVariables.rationale(prefix)));
-    context.put("agentAuditId", AgentStepVariables.auditId(execution, prefix));
+    String auditId = AgentStepVariables.auditId(execution, prefix);
+    context.put("agentAuditId", auditId);
+    String decidedBy =
+        agentAudit
+            .find(auditId)
+            .map(AgentAuditRepository::decidedBy)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Process instance "
+                            + execution.getProcessInstanceId()
+                            + ": the agent step's audit row "
+                            + auditId
+                            + " is missing"));
     onboarding.recordContractReview(
         onboarding.applicationIdOf(execution.getProcessInstanceId()),
-        DecisionAudit.AGENT,
+        decidedBy,
         terms.paymentTerms(),
         terms.liabilityCap(),
         terms.dataProcessingClause(),

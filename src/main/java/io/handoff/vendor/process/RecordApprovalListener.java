@@ -5,6 +5,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REASON;
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REJECTED;
 import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
+import io.handoff.platform.decision.Rules;
 import io.handoff.platform.governance.People;
 import io.handoff.vendor.ApprovalEscalation;
 import io.handoff.vendor.ApprovalTasks;
@@ -90,8 +91,6 @@ public class RecordApprovalListener implements TaskListener {
   }
 
   private boolean isOpen(String taskId) {
-    return io.handoff.vendor.RuleDecisions.asProcess(
-            () -> taskService.createTaskQuery().taskId(taskId).count())
-        > 0;
+    return Rules.asProcess(() -> taskService.createTaskQuery().taskId(taskId).count()) > 0;
   }
 }

@@ -5,7 +5,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.APPLICATION_ID;
 import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_TEXT;
 import static io.handoff.vendor.VendorOnboardingVariables.REQUESTER;
 
-import io.handoff.vendor.RuleDecisions;
+import io.handoff.platform.decision.Rules;
 import io.handoff.vendor.VendorApplicationRequest;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
@@ -74,7 +74,7 @@ public class RegisterVendorApplicationDelegate implements JavaDelegate {
    */
   private String startUserOf(String processInstanceId) {
     HistoricProcessInstance history =
-        RuleDecisions.asProcess(
+        Rules.asProcess(
             () ->
                 historyService
                     .createHistoricProcessInstanceQuery()

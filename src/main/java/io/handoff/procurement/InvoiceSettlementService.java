@@ -49,18 +49,7 @@ public class InvoiceSettlementService {
    */
   public ApprovalRoute routeApproval(
       String invoiceId, String processInstanceId, String decisionKey) {
-    Invoice invoice = invoices.get(invoiceId);
-    String category =
-        purchasing
-            .findPurchaseOrder(invoice.poNumber())
-            .map(PurchaseOrder::category)
-            .orElseThrow(
-                () -> new IllegalStateException("Purchase order " + invoice.poNumber() + " gone"));
-    boolean linesMatched = invoices.allLinesMatched(invoiceId);
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put(InvoiceVariables.DMN_INVOICE_TOTAL, invoice.total());
-    inputs.put(InvoiceVariables.CATEGORY, category);
-    inputs.put(InvoiceVariables.LINES_MATCHED, linesMatched);
+    Map<String, Object> inputs = approvalInputs(invoiceId, invoices.allLinesMatched(invoiceId));
     DmnDecisionResultEntries decided =
         Rules.single(
             rules.evaluate(processInstanceId, decisionKey, inputs, null), decisionKey, inputs);
@@ -73,6 +62,25 @@ public class InvoiceSettlementService {
     invoices.updateStatus(
         invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);
     return route;
+  }
+
+  /**
+   * The approval matrix's inputs from the system of record: the invoice total, the purchase order's
+   * category, and whether the lines matched.
+   */
+  public Map<String, Object> approvalInputs(String invoiceId, boolean linesMatched) {
+    Invoice invoice = invoices.get(invoiceId);
+    String category =
+        purchasing
+            .findPurchaseOrder(invoice.poNumber())
+            .map(PurchaseOrder::category)
+            .orElseThrow(
+                () -> new IllegalStateException("Purchase order " + invoice.poNumber() + " gone"));
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put(InvoiceVariables.DMN_INVOICE_TOTAL, invoice.total());
+    inputs.put(InvoiceVariables.CATEGORY, category);
+    inputs.put(InvoiceVariables.LINES_MATCHED, linesMatched);
+    return inputs;
   }
 
   /**

@@ -2,6 +2,12 @@ package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -15,9 +21,11 @@ public class RecordResolutionDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(RecordResolutionDelegate.class);
 
   private final IncidentRepository incidents;
+  private final DecisionLedger ledger;
 
-  public RecordResolutionDelegate(IncidentRepository incidents) {
+  public RecordResolutionDelegate(IncidentRepository incidents, DecisionLedger ledger) {
     this.incidents = incidents;
+    this.ledger = ledger;
   }
 
   @Override
@@ -30,6 +38,16 @@ public class RecordResolutionDelegate implements JavaDelegate {
         string(execution, RESOLUTION_NOTES),
         resolvedBy,
         EngineClock.now());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("escalationLevel", escalationLevel(execution));
+    ledger.record(
+        Draft.of(
+                DecisionContext.of(execution),
+                "RESOLUTION",
+                resolvedBy == null ? DecidedBy.PLATFORM : DecidedBy.person(resolvedBy))
+            .inputs(inputs)
+            .outcome(code)
+            .reason(string(execution, RESOLUTION_NOTES)));
     log.info(
         "Incident {} resolved ({}) by {} at level {}, process instance {}",
         incidentId(execution),

@@ -2,7 +2,13 @@ package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
 import io.handoff.platform.errors.InvalidRequestException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -21,8 +27,11 @@ public class RecordTriageDelegate implements JavaDelegate {
 
   private final IncidentRepository incidents;
   private final IncidentIntakeRules rules;
+  private final DecisionLedger ledger;
 
-  public RecordTriageDelegate(IncidentRepository incidents, IncidentIntakeRules rules) {
+  public RecordTriageDelegate(
+      IncidentRepository incidents, IncidentIntakeRules rules, DecisionLedger ledger) {
+    this.ledger = ledger;
     this.incidents = incidents;
     this.rules = rules;
   }
@@ -38,6 +47,16 @@ public class RecordTriageDelegate implements JavaDelegate {
     String proposal = string(execution, CATEGORY_PROPOSAL);
     String triagedBy = currentUser(execution);
     incidents.recordTriage(incidentId(execution), category, proposal, triagedBy, EngineClock.now());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("agentProposal", proposal);
+    inputs.put("knownRequest", String.valueOf(knownRequest(execution)));
+    ledger.record(
+        Draft.of(
+                DecisionContext.of(execution),
+                "TRIAGE",
+                triagedBy == null ? DecidedBy.PLATFORM : DecidedBy.person(triagedBy))
+            .inputs(inputs)
+            .outcome(category));
     log.info(
         "Incident {} triaged as {} (known request {}) by {} against the agent's proposal {},"
             + " process instance {}",

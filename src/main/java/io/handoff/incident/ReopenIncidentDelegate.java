@@ -2,6 +2,10 @@ package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -18,9 +22,11 @@ public class ReopenIncidentDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(ReopenIncidentDelegate.class);
 
   private final IncidentRepository incidents;
+  private final DecisionLedger ledger;
 
-  public ReopenIncidentDelegate(IncidentRepository incidents) {
+  public ReopenIncidentDelegate(IncidentRepository incidents, DecisionLedger ledger) {
     this.incidents = incidents;
+    this.ledger = ledger;
   }
 
   @Override
@@ -32,6 +38,14 @@ public class ReopenIncidentDelegate implements JavaDelegate {
         FURTHER_ESCALATION_POSSIBLE,
         escalationLevel(execution) < IncidentEscalator.TOP_LEVEL);
     incidents.reopen(incidentId(execution), window.due(), EngineClock.now());
+    String reopenedBy = RecordTriageDelegate.currentUser(execution);
+    ledger.record(
+        Draft.of(
+                DecisionContext.of(execution),
+                "REOPENED",
+                reopenedBy == null ? DecidedBy.PLATFORM : DecidedBy.person(reopenedBy))
+            .outcome("REOPENED")
+            .reason(string(execution, REOPEN_REASON)));
     log.info(
         "Incident {} reopened by its reporter ({}); back to {} at level {}, due {}, process"
             + " instance {}",

@@ -1,16 +1,14 @@
 package io.handoff.incident;
 
 import io.handoff.platform.api.MultilineText;
-import io.handoff.platform.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +41,12 @@ public class IncidentController {
       summary = "Report an incident",
       description =
           "Starts the incident-escalation process and runs it to its first wait state: the answer"
-              + " carries the priority and status.")
+              + " carries the priority and status. The same report again (every field the same)"
+              + " while its incident is open answers 200 with that incident and starts nothing,"
+              + " also when both arrive at the same moment.")
+  @ApiResponse(responseCode = "201", description = "Incident opened")
+  @ApiResponse(responseCode = "200", description = "Repeat of a report whose incident is open")
+  @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
   public ResponseEntity<IncidentCreated> report(@Valid @RequestBody IncidentRequest request) {
     NewIncident incident =
         rules.validated(
@@ -57,9 +60,12 @@ public class IncidentController {
             request.knownRequest() == null ? null : request.knownRequest().name(),
             IncidentSource.REST,
             null);
-    Incident created = service.report(incident);
-    return ResponseEntity.created(URI.create("/api/incidents/" + created.id()))
-        .body(IncidentCreated.of(created));
+    IncidentService.Reported reported = service.reportOnce(incident);
+    URI location = URI.create("/api/incidents/" + reported.incident().id());
+    IncidentCreated body = IncidentCreated.of(reported.incident());
+    return reported.created()
+        ? ResponseEntity.created(location).body(body)
+        : ResponseEntity.ok().location(location).body(body);
   }
 
   @PostMapping("/alertmanager")
@@ -67,32 +73,12 @@ public class IncidentController {
       summary = "Receive a Prometheus Alertmanager webhook (payload version 4)",
       description =
           "Each firing alert opens one incident keyed by its fingerprint (a re-sent notification"
-              + " opens nothing new); each resolved alert closes its open incident.")
+              + " opens nothing new, also when both arrive at the same moment: the later one"
+              + " answers ALREADY_OPEN); each resolved alert closes its open incident.")
   public Map<String, List<AlertOutcome>> alertmanager(
       @Valid @RequestBody AlertmanagerNotification notification) {
     List<AlertIntake> alerts = alertmanager.map(notification);
-    try {
-      return Map.of("results", service.receiveAlerts(alerts));
-    } catch (RuntimeException e) {
-      if (isDuplicateKey(e)) {
-        // Another node opened the same alert's incident at the same moment; all of this delivery
-        // was rolled back. Alertmanager retries on 5xx and then finds the incident open.
-        throw new ApiProblemException(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "concurrent-alert-delivery",
-            "The same alert is being opened by a concurrent delivery; retry");
-      }
-      throw e;
-    }
-  }
-
-  private static boolean isDuplicateKey(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DuplicateKeyException) {
-        return true;
-      }
-    }
-    return false;
+    return Map.of("results", service.receiveAlertsOnce(alerts));
   }
 
   @GetMapping("/{id}")

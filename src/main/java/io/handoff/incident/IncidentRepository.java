@@ -33,13 +33,15 @@ public class IncidentRepository {
       String priority,
       IncidentStatus status,
       String processInstanceId,
+      String requestHash,
       Instant now) {
     jdbc.sql(
             """
             INSERT INTO incident (id, title, description, reporter, service, impact, urgency, source,
                 category, known_request, priority, status, process_instance_id, alert_fingerprint,
-                open_fingerprint, created_at, updated_at, reported_category, reported_known_request)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                open_fingerprint, created_at, updated_at, reported_category, reported_known_request,
+                open_request_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -60,7 +62,8 @@ public class IncidentRepository {
             ts(now),
             ts(now),
             incident.category(),
-            incident.knownRequest().name())
+            incident.knownRequest().name(),
+            requestHash)
         .update();
   }
 
@@ -74,6 +77,14 @@ public class IncidentRepository {
   public Optional<Incident> find(String id) {
     return jdbc.sql("SELECT * FROM incident WHERE id = ?")
         .param(id)
+        .query(IncidentRepository::incident)
+        .optional();
+  }
+
+  /** The open incident a domain API report with this fingerprint opened. */
+  public Optional<Incident> findOpenByRequestHash(String requestHash) {
+    return jdbc.sql("SELECT * FROM incident WHERE open_request_hash = ?")
+        .param(requestHash)
         .query(IncidentRepository::incident)
         .optional();
   }
@@ -193,6 +204,7 @@ public class IncidentRepository {
     jdbc.sql(
             """
             UPDATE incident SET status = ?, close_reason = ?, closed_at = ?, open_fingerprint = NULL,
+                open_request_hash = NULL,
                 resolution_code = COALESCE(resolution_code, ?),
                 resolved_at = COALESCE(resolved_at, ?), updated_at = ?
             WHERE id = ?

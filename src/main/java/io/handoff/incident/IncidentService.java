@@ -3,8 +3,11 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 
 import io.handoff.platform.errors.ApiProblemException;
+import io.handoff.platform.persistence.Fingerprints;
+import io.handoff.platform.persistence.FirstWriteWins;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,10 +29,65 @@ public class IncidentService {
 
   private final RuntimeService runtimeService;
   private final IncidentRepository incidents;
+  private final FirstWriteWins firstWriteWins;
 
-  public IncidentService(RuntimeService runtimeService, IncidentRepository incidents) {
+  public IncidentService(
+      RuntimeService runtimeService, IncidentRepository incidents, FirstWriteWins firstWriteWins) {
     this.runtimeService = runtimeService;
     this.incidents = incidents;
+    this.firstWriteWins = firstWriteWins;
+  }
+
+  /**
+   * @param incident the incident
+   * @param created false when the report repeated one whose incident is still open
+   */
+  public record Reported(Incident incident, boolean created) {}
+
+  /**
+   * A report through the domain API: the same report again (every field the same) while its
+   * incident is open is answered with that incident, also when both arrive at the same moment, so
+   * that a retried call opens nothing new (and a password reset runs once). Once the incident is
+   * closed, the same report opens a new one.
+   */
+  public Reported reportOnce(NewIncident incident) {
+    String fingerprint =
+        Fingerprints.of(
+            incident.title(),
+            incident.description(),
+            incident.reporter(),
+            incident.service(),
+            incident.impact(),
+            incident.urgency(),
+            incident.category(),
+            incident.knownRequest(),
+            incident.source());
+    return firstWriteWins.create(
+        () ->
+            openReport(fingerprint)
+                .orElseGet(
+                    () -> {
+                      String id = UUID.randomUUID().toString();
+                      runtimeService.startProcessInstanceByKey(
+                          PROCESS_KEY,
+                          id,
+                          IncidentVariables.startVariables(id, incident, fingerprint));
+                      return new Reported(incidents.find(id).orElseThrow(), true);
+                    }),
+        () -> openReport(fingerprint));
+  }
+
+  private Optional<Reported> openReport(String fingerprint) {
+    return incidents.findOpenByRequestHash(fingerprint).map(i -> new Reported(i, false));
+  }
+
+  /**
+   * Feeds an Alertmanager notification. A delivery that loses the race for an alert's incident to a
+   * delivery at the same moment (another node, an Alertmanager cluster) is rolled back whole and
+   * taken again, and then finds that incident open, as it would a moment later.
+   */
+  public List<AlertOutcome> receiveAlertsOnce(List<AlertIntake> alerts) {
+    return firstWriteWins.create(() -> receiveAlerts(alerts), Optional::empty);
   }
 
   /** Starts the process for a validated report and returns the incident as registered. */

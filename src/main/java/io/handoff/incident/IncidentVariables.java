@@ -84,7 +84,20 @@ public final class IncidentVariables {
   public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";
   public static final String IN_EVIDENCE_DECISION = "evidenceDecision";
 
+  /**
+   * Transient: the fingerprint of a report made through the domain API, kept on the incident while
+   * it is open so that the same report again is recognised; never written to the engine's tables.
+   */
+  public static final String REQUEST_FINGERPRINT = "requestFingerprint";
+
   private IncidentVariables() {}
+
+  /** The variables a REST report starts the process with, with the report's fingerprint. */
+  public static VariableMap startVariables(
+      String incidentId, NewIncident incident, String requestFingerprint) {
+    return startVariables(incidentId, incident)
+        .putValueTyped(REQUEST_FINGERPRINT, Variables.stringValue(requestFingerprint, true));
+  }
 
   /** The variables a REST or Alertmanager intake starts the process with. */
   public static VariableMap startVariables(String incidentId, NewIncident incident) {

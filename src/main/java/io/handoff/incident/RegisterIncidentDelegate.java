@@ -43,10 +43,15 @@ public class RegisterIncidentDelegate implements JavaDelegate {
     // are, never a name they send. The domain API names the reporter in its documented body.
     Authentication login =
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    // Only the domain API (no login) recognises a repeated report; its fingerprint is transient.
+    String requestHash = null;
     if (login != null && login.getUserId() != null) {
       reporter = login.getUserId();
-    } else if (reporter == null || reporter.isBlank()) {
-      reporter = string(execution, INITIATOR);
+    } else {
+      requestHash = string(execution, REQUEST_FINGERPRINT);
+      if (reporter == null || reporter.isBlank()) {
+        reporter = string(execution, INITIATOR);
+      }
     }
     setString(execution, REPORTER, reporter);
     String source = string(execution, SOURCE);
@@ -72,7 +77,13 @@ public class RegisterIncidentDelegate implements JavaDelegate {
     IncidentStatus status =
         incident.category() == null ? IncidentStatus.TRIAGE : IncidentStatus.OPEN;
     incidents.insert(
-        id, incident, priority, status, execution.getProcessInstanceId(), EngineClock.now());
+        id,
+        incident,
+        priority,
+        status,
+        execution.getProcessInstanceId(),
+        requestHash,
+        EngineClock.now());
     if (execution.getProcessBusinessKey() == null) {
       execution.setProcessBusinessKey(id);
     }

@@ -2,6 +2,7 @@ package io.handoff.procurement;
 
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
+import io.handoff.platform.persistence.FirstWriteWins;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,12 +44,17 @@ public class GoodsReceiptController {
   private final PurchasingStore store;
   private final RuntimeService runtimeService;
   private final RequestChecks checks;
+  private final FirstWriteWins firstWriteWins;
 
   public GoodsReceiptController(
-      PurchasingStore store, RuntimeService runtimeService, RequestChecks checks) {
+      PurchasingStore store,
+      RuntimeService runtimeService,
+      RequestChecks checks,
+      FirstWriteWins firstWriteWins) {
     this.store = store;
     this.runtimeService = runtimeService;
     this.checks = checks;
+    this.firstWriteWins = firstWriteWins;
   }
 
   /**
@@ -80,10 +85,12 @@ public class GoodsReceiptController {
   public record GoodsReceiptRecorded(String receiptId, String poNumber, int invoicesResumed) {}
 
   @PostMapping
-  @Transactional
   @Operation(
       summary = "Record a goods receipt",
-      description = "Every invoice waiting for goods on the purchase order is matched again.")
+      description =
+          "Every invoice waiting for goods on the purchase order is matched again. Receipts for one"
+              + " order are recorded one after the other, also when they arrive at the same moment;"
+              + " the same receipt again answers 200, the same receipt id with other content 409.")
   @ApiResponse(responseCode = "201", description = "Recorded")
   @ApiResponse(responseCode = "200", description = "Repeat of an identical earlier request")
   @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
@@ -119,17 +126,17 @@ public class GoodsReceiptController {
           parts.add(quantity);
         });
     String fingerprint = RequestChecks.fingerprint(parts.toArray());
-    Optional<String> earlier = store.receiptHash(request.receiptId());
-    if (earlier.isPresent()) {
-      if (!earlier.get().equals(fingerprint)) {
-        throw new ApiProblemException(
-            HttpStatus.CONFLICT,
-            "duplicate-goods-receipt",
-            "Goods receipt " + request.receiptId() + " exists with different content.");
-      }
-      return ResponseEntity.ok(
-          new GoodsReceiptRecorded(request.receiptId(), request.poNumber(), 0));
-    }
+    return firstWriteWins.create(
+        () -> {
+          // Receipts of one order, and the invoices they wake, one at a time.
+          store.lockPurchaseOrder(request.poNumber());
+          return repeat(request, fingerprint).orElseGet(() -> insert(request, lines, fingerprint));
+        },
+        () -> repeat(request, fingerprint));
+  }
+
+  private ResponseEntity<GoodsReceiptRecorded> insert(
+      GoodsReceiptRequest request, Map<Integer, BigDecimal> lines, String fingerprint) {
     store.insertGoodsReceipt(request.receiptId(), request.poNumber(), lines, fingerprint);
     int resumed =
         runtimeService
@@ -144,5 +151,22 @@ public class GoodsReceiptController {
         resumed);
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new GoodsReceiptRecorded(request.receiptId(), request.poNumber(), resumed));
+  }
+
+  /** The answer from an earlier receipt of that id: 200 when identical, else 409. */
+  private Optional<ResponseEntity<GoodsReceiptRecorded>> repeat(
+      GoodsReceiptRequest request, String fingerprint) {
+    Optional<String> earlier = store.receiptHash(request.receiptId());
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!earlier.get().equals(fingerprint)) {
+      throw new ApiProblemException(
+          HttpStatus.CONFLICT,
+          "duplicate-goods-receipt",
+          "Goods receipt " + request.receiptId() + " exists with different content.");
+    }
+    return Optional.of(
+        ResponseEntity.ok(new GoodsReceiptRecorded(request.receiptId(), request.poNumber(), 0)));
   }
 }

@@ -2,6 +2,7 @@ package io.handoff.procurement;
 
 import io.handoff.platform.api.PlausibleDate;
 import io.handoff.platform.errors.FieldProblem;
+import io.handoff.platform.persistence.FirstWriteWins;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,16 +42,19 @@ public class InvoiceController {
   private final InvoiceRepository invoices;
   private final InvoiceDecisionLog decisionLog;
   private final RequestChecks checks;
+  private final FirstWriteWins firstWriteWins;
 
   public InvoiceController(
       InvoiceIntakeService intake,
       InvoiceRepository invoices,
       InvoiceDecisionLog decisionLog,
-      RequestChecks checks) {
+      RequestChecks checks,
+      FirstWriteWins firstWriteWins) {
     this.intake = intake;
     this.invoices = invoices;
     this.decisionLog = decisionLog;
     this.checks = checks;
+    this.firstWriteWins = firstWriteWins;
   }
 
   /**
@@ -206,8 +209,8 @@ public class InvoiceController {
       summary = "Submit an invoice for three-way matching",
       description =
           "Starts the invoice-three-way-match process. The same invoice again answers 200 with"
-              + " the same process instance; the same vendor and number with different content"
-              + " answers 409.")
+              + " the same process instance, also when both arrive at the same moment; the same"
+              + " vendor and number with different content answers 409.")
   @ApiResponse(responseCode = "201", description = "Invoice stored, process started")
   @ApiResponse(responseCode = "200", description = "Repeat of an earlier identical submission")
   @ApiResponse(responseCode = "400", description = "Invalid invoice; every bad field is named")
@@ -240,13 +243,9 @@ public class InvoiceController {
                 request.tax(),
                 request.total()),
             fingerprint(request));
-    InvoiceIntakeService.Submission submission;
-    try {
-      submission = intake.submit(submitted);
-    } catch (DataIntegrityViolationException concurrentDuplicate) {
-      // Another request stored the same vendor and number at the same moment.
-      submission = intake.earlier(submitted).orElseThrow(() -> concurrentDuplicate);
-    }
+    // A request storing the same vendor and number at the same moment is answered as a repeat.
+    InvoiceIntakeService.Submission submission =
+        firstWriteWins.create(() -> intake.submit(submitted), () -> intake.earlier(submitted));
     Invoice invoice = submission.invoice();
     InvoiceAccepted body = new InvoiceAccepted(invoice.processInstanceId(), invoice.status());
     URI location =

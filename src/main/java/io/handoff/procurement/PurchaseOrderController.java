@@ -3,6 +3,7 @@ package io.handoff.procurement;
 import io.handoff.platform.api.MultilineText;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
+import io.handoff.platform.persistence.FirstWriteWins;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,10 +42,13 @@ public class PurchaseOrderController {
 
   private final PurchasingStore store;
   private final RequestChecks checks;
+  private final FirstWriteWins firstWriteWins;
 
-  public PurchaseOrderController(PurchasingStore store, RequestChecks checks) {
+  public PurchaseOrderController(
+      PurchasingStore store, RequestChecks checks, FirstWriteWins firstWriteWins) {
     this.store = store;
     this.checks = checks;
+    this.firstWriteWins = firstWriteWins;
   }
 
   /**
@@ -86,8 +90,11 @@ public class PurchaseOrderController {
   public record PurchaseOrderView(PurchaseOrder order, Map<Integer, BigDecimal> received) {}
 
   @PostMapping
-  @Transactional
-  @Operation(summary = "Record a purchase order")
+  @Operation(
+      summary = "Record a purchase order",
+      description =
+          "The same order again answers 200 with it, also when both arrive at the same moment;"
+              + " the same number with other content answers 409.")
   @ApiResponse(responseCode = "201", description = "Recorded")
   @ApiResponse(responseCode = "200", description = "Repeat of an identical earlier request")
   @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
@@ -127,18 +134,6 @@ public class PurchaseOrderController {
     String fingerprint = RequestChecks.fingerprint(parts.toArray());
     URI location =
         uris.path("/api/purchase-orders/{poNumber}").buildAndExpand(request.poNumber()).toUri();
-    Optional<String> earlier = store.purchaseOrderHash(request.poNumber());
-    if (earlier.isPresent()) {
-      if (!earlier.get().equals(fingerprint)) {
-        throw new ApiProblemException(
-            HttpStatus.CONFLICT,
-            "duplicate-purchase-order",
-            "Purchase order " + request.poNumber() + " exists with different content.");
-      }
-      return ResponseEntity.ok()
-          .location(location)
-          .body(store.findPurchaseOrder(request.poNumber()).orElseThrow());
-    }
     PurchaseOrder order =
         new PurchaseOrder(
             request.poNumber(),
@@ -147,8 +142,34 @@ public class PurchaseOrderController {
             request.requestedBy(),
             request.category(),
             lines);
-    store.insertPurchaseOrder(order, fingerprint);
-    return ResponseEntity.created(location).body(order);
+    return firstWriteWins.create(
+        () ->
+            repeat(request.poNumber(), fingerprint, location)
+                .orElseGet(
+                    () -> {
+                      store.insertPurchaseOrder(order, fingerprint);
+                      return ResponseEntity.created(location).body(order);
+                    }),
+        () -> repeat(request.poNumber(), fingerprint, location));
+  }
+
+  /** The answer from an earlier order of that number: 200 when identical, else 409. */
+  private Optional<ResponseEntity<PurchaseOrder>> repeat(
+      String poNumber, String fingerprint, URI location) {
+    Optional<String> earlier = store.purchaseOrderHash(poNumber);
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!earlier.get().equals(fingerprint)) {
+      throw new ApiProblemException(
+          HttpStatus.CONFLICT,
+          "duplicate-purchase-order",
+          "Purchase order " + poNumber + " exists with different content.");
+    }
+    return Optional.of(
+        ResponseEntity.ok()
+            .location(location)
+            .body(store.findPurchaseOrder(poNumber).orElseThrow()));
   }
 
   @GetMapping("/{poNumber}")

@@ -104,6 +104,17 @@ public class PurchasingStore implements PurchasingConnector {
     }
   }
 
+  /**
+   * Holds the purchase order's row until the transaction ends, so that goods receipts of one order
+   * are recorded one after the other.
+   */
+  public void lockPurchaseOrder(String poNumber) {
+    jdbc.sql("SELECT po_number FROM purchase_order WHERE po_number = ? FOR UPDATE")
+        .param(poNumber)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<String> receiptHash(String receiptId) {
     return jdbc.sql("SELECT request_hash FROM goods_receipt WHERE receipt_id = ?")
         .param(receiptId)

@@ -2,16 +2,12 @@ package io.handoff.procurement;
 
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.errors.InvalidRequestException;
+import io.handoff.platform.persistence.Fingerprints;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -86,22 +82,6 @@ public class RequestChecks {
 
   /** A fingerprint of the meaningful content of a request (numbers compared by value). */
   public static String fingerprint(Object... parts) {
-    StringBuilder sb = new StringBuilder();
-    for (Object part : parts) {
-      if (part instanceof BigDecimal number) {
-        sb.append(number.stripTrailingZeros().toPlainString());
-      } else {
-        sb.append(part);
-      }
-      sb.append('\u001f');
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return Fingerprints.of(parts);
   }
 }

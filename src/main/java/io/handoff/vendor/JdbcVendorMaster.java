@@ -3,19 +3,32 @@ package io.handoff.vendor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The vendor master in the platform's own {@code vendor} table. */
+/**
+ * The vendor master in the platform's own {@code vendor} table, which holds each VAT number and
+ * each IBAN once (unique indexes).
+ */
 @Component
 public class JdbcVendorMaster implements VendorMaster {
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
 
-  public JdbcVendorMaster(JdbcClient jdbc) {
+  public JdbcVendorMaster(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    // A refused insert is undone to a savepoint, so the caller's transaction (the process step
+    // creating the vendor) goes on and can take its modelled path; PostgreSQL would otherwise
+    // refuse every further statement of the transaction.
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** {@code VEN-} and the vendor's number, at least six digits. */
@@ -25,6 +38,19 @@ public class JdbcVendorMaster implements VendorMaster {
 
   @Override
   public String create(NewVendor v) {
+    Optional<Vendor> existing = findByVatIdOrIban(v.vatId(), v.iban());
+    if (existing.isPresent()) {
+      throw new VendorExistsException(existing.get());
+    }
+    try {
+      return savepoint.execute(status -> insert(v));
+    } catch (DuplicateKeyException e) {
+      // Created by another transaction at the same moment: its insert committed before ours failed.
+      throw new VendorExistsException(findByVatIdOrIban(v.vatId(), v.iban()).orElseThrow(() -> e));
+    }
+  }
+
+  private String insert(NewVendor v) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             """

@@ -7,6 +7,7 @@ import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.LedgerEntry;
 import io.handoff.platform.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -59,15 +60,23 @@ public class VendorApplicationController {
       description =
           "Validates country (ISO 3166), VAT number (format and check digits per EU country),"
               + " IBAN (iban4j) and e-mail, then starts the vendor-onboarding process. 201 with the"
-              + " application; 400 problem+json naming each bad field.")
+              + " application; 400 problem+json naming each bad field. The same request again"
+              + " (every field the same, VAT number and IBAN compared in canonical form) answers"
+              + " 200 with the application it submitted, whatever its status, also when both"
+              + " arrive at the same moment.")
+  @ApiResponse(responseCode = "201", description = "Application stored, process started")
+  @ApiResponse(responseCode = "200", description = "Repeat of an earlier identical request")
+  @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
   public ResponseEntity<SubmittedResponse> submit(
       @Valid @RequestBody VendorApplicationRequest request) {
     VendorApplicationService.Submitted submitted = service.submit(request);
-    return ResponseEntity.created(
-            URI.create("/api/vendor-applications/" + submitted.applicationId()))
-        .body(
-            new SubmittedResponse(
-                submitted.applicationId(), submitted.processInstanceId(), submitted.status()));
+    SubmittedResponse body =
+        new SubmittedResponse(
+            submitted.applicationId(), submitted.processInstanceId(), submitted.status());
+    URI location = URI.create("/api/vendor-applications/" + submitted.applicationId());
+    return submitted.created()
+        ? ResponseEntity.created(location).body(body)
+        : ResponseEntity.ok().location(location).body(body);
   }
 
   /** Sanctions screening result. */

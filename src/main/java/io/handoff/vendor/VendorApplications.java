@@ -35,15 +35,16 @@ public class VendorApplications {
       BigDecimal annualSpend,
       boolean dataAccess,
       String contractText,
-      String requestedBy) {
+      String requestedBy,
+      String requestHash) {
     Timestamp now = now();
     jdbc.sql(
             """
             INSERT INTO vendor_application (application_id, process_instance_id, status,
               legal_name, country, vat_id, iban, contact_email, category, annual_spend,
-              data_access, contract_text, requested_by, created_at, updated_at)
+              data_access, contract_text, requested_by, request_hash, created_at, updated_at)
             VALUES (:id, :pi, :status, :legalName, :country, :vatId, :iban, :email, :category,
-              :spend, :dataAccess, :contract, :requestedBy, :now, :now)
+              :spend, :dataAccess, :contract, :requestedBy, :requestHash, :now, :now)
             """)
         .param("id", applicationId)
         .param("pi", processInstanceId)
@@ -58,6 +59,7 @@ public class VendorApplications {
         .param("dataAccess", dataAccess)
         .param("contract", contractText)
         .param("requestedBy", requestedBy)
+        .param("requestHash", requestHash)
         .param("now", now)
         .update();
   }
@@ -119,6 +121,14 @@ public class VendorApplications {
     return jdbc.sql("SELECT contract_text FROM vendor_application WHERE application_id = :id")
         .param("id", applicationId)
         .query(String.class)
+        .optional();
+  }
+
+  /** The application a domain API request with this fingerprint submitted. */
+  public Optional<VendorApplication> findByRequestHash(String requestHash) {
+    return jdbc.sql("SELECT * FROM vendor_application WHERE request_hash = :hash")
+        .param("hash", requestHash)
+        .query(VendorApplications::map)
         .optional();
   }
 

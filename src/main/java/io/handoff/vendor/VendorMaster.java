@@ -36,8 +36,30 @@ public interface VendorMaster {
       String riskTier,
       String applicationId) {}
 
-  /** Creates the vendor and returns its id. */
+  /**
+   * Creates the vendor and returns its id.
+   *
+   * @throws VendorExistsException when the master already holds a vendor with this VAT number or
+   *     IBAN, also one created by another transaction at the same moment; then nothing is created
+   */
   String create(NewVendor vendor);
+
+  /** The vendor master already holds a vendor with the VAT number or IBAN of a new one. */
+  final class VendorExistsException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Vendor existing;
+
+    public VendorExistsException(Vendor existing) {
+      super("Vendor " + existing.vendorId() + " has the same VAT number or IBAN");
+      this.existing = existing;
+    }
+
+    public Vendor existing() {
+      return existing;
+    }
+  }
 
   Optional<Vendor> find(String vendorId);
 

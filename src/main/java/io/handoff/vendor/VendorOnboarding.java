@@ -60,12 +60,15 @@ public class VendorOnboarding {
    *
    * @param requestedBy who requested it, as the process establishes it (the engine's start user, or
    *     the requester the domain API was given)
+   * @param requestHash the fingerprint of the domain API request, null for other starts; unique, so
+   *     that the same request at the same moment waits for this one and is then refused
    */
   public void register(
       String applicationId,
       String processInstanceId,
       VendorApplicationRequest d,
-      String requestedBy) {
+      String requestedBy,
+      String requestHash) {
     applications.insert(
         applicationId,
         processInstanceId,
@@ -78,7 +81,8 @@ public class VendorOnboarding {
         d.annualSpend(),
         d.dataAccess(),
         d.contractText(),
-        requestedBy);
+        requestedBy,
+        requestHash);
     applications.recordRequesterIdentities(
         applicationId, segregationOfDuties.identitiesOf(requestedBy));
     log.info(
@@ -340,11 +344,22 @@ public class VendorOnboarding {
   }
 
   /**
+   * What creating the vendor came to.
+   *
+   * @param vendorId the new vendor, or null when one existed already
+   * @param existing the vendor with the same VAT number or IBAN, created while the application was
+   *     open (by another application approved meanwhile, or at the same moment)
+   */
+  public record Creation(String vendorId, Duplicate existing) {}
+
+  /**
    * Creates the vendor in the vendor master and marks the application approved. Only an application
    * every required group approved in {@code vendor_approval} (and none rejected) becomes a vendor,
-   * however the process reached this step.
+   * however the process reached this step. When the master holds a vendor with the same VAT number
+   * or IBAN by now, no second one is created: the application is marked a duplicate of it, and the
+   * caller closes it.
    */
-  public String createVendor(String applicationId) {
+  public Creation createVendor(String applicationId) {
     VendorApplication a = applications.get(applicationId);
     List<Approvals.Approval> decided = approvals.of(applicationId);
     List<String> missing =
@@ -364,17 +379,40 @@ public class VendorOnboarding {
               + missing
               + "); no vendor created");
     }
-    String vendorId =
-        vendorMaster.create(
-            new VendorMaster.NewVendor(
-                a.legalName(),
-                a.country(),
-                a.vatId(),
-                a.iban(),
-                a.contactEmail(),
-                a.category(),
-                a.riskTier(),
-                applicationId));
+    String vendorId;
+    try {
+      vendorId =
+          vendorMaster.create(
+              new VendorMaster.NewVendor(
+                  a.legalName(),
+                  a.country(),
+                  a.vatId(),
+                  a.iban(),
+                  a.contactEmail(),
+                  a.category(),
+                  a.riskTier(),
+                  applicationId));
+    } catch (VendorMaster.VendorExistsException e) {
+      VendorMaster.Vendor v = e.existing();
+      Duplicate duplicate =
+          new Duplicate("VENDOR", v.vendorId(), a.vatId().equals(v.vatId()) ? "VAT_ID" : "IBAN");
+      applications.markDuplicate(
+          applicationId, duplicate.kind(), duplicate.id(), duplicate.matchedOn());
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("vatId", a.vatId());
+      details.put("iban", a.iban());
+      details.put("duplicateOfKind", duplicate.kind());
+      details.put("duplicateOfId", duplicate.id());
+      details.put("matchedOn", duplicate.matchedOn());
+      details.put("checkedAt", "VENDOR_CREATION");
+      audit.record(applicationId, "DUPLICATE_CHECK", DecisionAudit.PLATFORM, "DUPLICATE", details);
+      log.info(
+          "Application {} approved, but vendor {} with the same {} exists by now; none created",
+          applicationId,
+          v.vendorId(),
+          duplicate.matchedOn());
+      return new Creation(null, duplicate);
+    }
     applications.approve(applicationId, vendorId);
     audit.record(
         applicationId,
@@ -383,7 +421,7 @@ public class VendorOnboarding {
         vendorId,
         Map.of("vendorId", vendorId));
     log.info("Application {} approved; vendor {} created", applicationId, vendorId);
-    return vendorId;
+    return new Creation(vendorId, null);
   }
 
   /** Tells requester and vendor contact that the vendor exists. */

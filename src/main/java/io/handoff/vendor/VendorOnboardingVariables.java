@@ -27,6 +27,12 @@ public final class VendorOnboardingVariables {
   public static final String DATA_ACCESS = "dataAccess";
   public static final String CONTRACT_TEXT = "contractText";
 
+  /**
+   * Transient: the fingerprint of a domain API submission, stored on its application so that the
+   * same request again is recognised; never written to the engine's tables.
+   */
+  public static final String REQUEST_FINGERPRINT = "requestFingerprint";
+
   // validation
   public static final String VENDOR_DATA_VALID = "vendorDataValid";
   public static final String VALIDATION_PROBLEMS = "validationProblems";
@@ -104,8 +110,10 @@ public final class VendorOnboardingVariables {
   private VendorOnboardingVariables() {}
 
   /** The start variables of an application submitted through the REST API. */
-  public static VariableMap forSubmission(String applicationId, VendorApplicationRequest r) {
+  public static VariableMap forSubmission(
+      String applicationId, String fingerprint, VendorApplicationRequest r) {
     return Variables.createVariables()
+        .putValueTyped(REQUEST_FINGERPRINT, Variables.stringValue(fingerprint, true))
         .putValue(APPLICATION_ID, applicationId)
         .putValue(REQUESTER, r.requestedBy())
         .putValue(LEGAL_NAME, r.legalName())

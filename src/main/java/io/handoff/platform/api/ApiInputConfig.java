@@ -10,7 +10,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The bound on request bodies of the domain API, ahead of authentication and of any parsing. */
+/**
+ * The bounds on request bodies: of the domain API ahead of authentication and of any parsing; of
+ * engine REST deployments right after authentication (an upload is read only for an administrator)
+ * and before the engine's REST application buffers it. One filter, two limits.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ApiInputConfig {
 
@@ -19,9 +23,25 @@ public class ApiInputConfig {
       HandoffProperties props, ObjectMapper objectMapper) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
         new FilterRegistrationBean<>(
-            new RequestBodyLimitFilter(props.api().maxBodySize(), objectMapper));
+            new RequestBodyLimitFilter(
+                props.api().maxBodySize(), RequestBodyLimitFilter::isDomainApi, objectMapper));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+    return registration;
+  }
+
+  /** After Spring Security's filters, so that only a caller it let through gets its body read. */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> deploymentBodyLimitFilter(
+      HandoffProperties props, ObjectMapper objectMapper) {
+    FilterRegistrationBean<RequestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new RequestBodyLimitFilter(
+                props.engineRest().maxDeploymentSize(),
+                EngineRestDeployments::isDeployment,
+                objectMapper));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
   }
 

@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param demo demo identities and Tasklist filters created at start-up (embedded run only)
  * @param deployment where process and form resources are read from at start-up
  * @param security the login policy: technical users and the throttle of failed logins
+ * @param engineRest bounds on what Camunda's engine REST API under {@code /engine-rest} reads
  */
 @ConfigurationProperties("handoff")
-public record HandoffProperties(Api api, Demo demo, Deployment deployment, Security security) {
+public record HandoffProperties(
+    Api api, Demo demo, Deployment deployment, Security security, EngineRest engineRest) {
 
   public HandoffProperties {
     api =
@@ -28,6 +30,26 @@ public record HandoffProperties(Api api, Demo demo, Deployment deployment, Secur
     demo = demo == null ? new Demo(false, List.of(), List.of(), null) : demo;
     deployment = deployment == null ? new Deployment(true, "processes", "forms") : deployment;
     security = security == null ? new Security(null, null) : security;
+    engineRest = engineRest == null ? new EngineRest(null) : engineRest;
+  }
+
+  /**
+   * @param maxDeploymentSize the largest upload {@code /engine-rest/deployment/create} (Camunda
+   *     Modeler's deploy button) reads, checked after the credentials: a larger one is answered 413
+   *     before it is buffered, whether it declares its length or streams it in chunks
+   */
+  public record EngineRest(@DefaultValue("5MB") DataSize maxDeploymentSize) {
+
+    public static final DataSize DEFAULT_MAX_DEPLOYMENT_SIZE = DataSize.ofMegabytes(5);
+
+    public EngineRest {
+      maxDeploymentSize =
+          maxDeploymentSize == null ? DEFAULT_MAX_DEPLOYMENT_SIZE : maxDeploymentSize;
+      if (maxDeploymentSize.toBytes() < 1) {
+        throw new IllegalArgumentException(
+            "handoff.engine-rest.max-deployment-size must be positive");
+      }
+    }
   }
 
   /**

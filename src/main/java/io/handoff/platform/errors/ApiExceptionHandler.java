@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -148,6 +149,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
             .toList();
     return invalid(problems, request);
+  }
+
+  /**
+   * A unique key refused a write that raced others and kept losing (the creates answer the
+   * sequential answer themselves, io.handoff.platform.persistence.FirstWriteWins): 409, not 500.
+   */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ResponseEntity<Object> handleDuplicateKey(DuplicateKeyException ex, WebRequest request) {
+    log.info("Concurrent write refused by a unique key on {}", describe(request), ex);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "A request at the same moment wrote the same record; send the request again.");
+    problem.setType(URI.create(ProblemTypes.BASE + "concurrent-write"));
+    return problemResponse(problem, request);
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,11 +1,13 @@
 package io.handoff.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.api.EngineRestDeployments;
 import io.handoff.platform.config.HandoffProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +34,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  *       endpoint needs a {@code camunda-admin} member.
  *   <li>{@code /engine-rest/**} (Camunda's REST API, also used by Camunda Modeler's deploy button):
  *       Camunda's own HTTP Basic filter, so the engine's authorizations apply per user (401 without
- *       credentials, 403 when the user's authorizations do not allow the call).
+ *       credentials, 403 when the user's authorizations do not allow the call). Deployments are for
+ *       {@code camunda-admin} members: 401 and 403 come before the upload is read, and the upload
+ *       is then bounded ({@code handoff.engine-rest.max-deployment-size}).
  *   <li>The webapps under {@code /camunda/**} keep their own login, session and CSRF protection.
  *   <li>In front of all of them, failed logins are throttled per client address ({@link
  *       LoginThrottleFilter}); wrong passwords never lock technical users ({@link
@@ -43,6 +47,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 public class SecurityConfig {
 
   public static final String REALM = "Handoff";
+
+  /** The engine's administrators' group. */
+  static final String ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
 
   @Bean
   LoginThrottle loginThrottle(HandoffProperties props) {
@@ -142,9 +149,26 @@ public class SecurityConfig {
         .authenticationProvider(provider)
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            auth ->
+                // Deploying is for administrators (the engine refuses everyone else too); refused
+                // here, before the upload is read.
+                auth.requestMatchers(EngineRestDeployments::isDeployment)
+                    .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + ADMIN_GROUP)
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(
             basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint(objectMapper)))
+        .exceptionHandling(
+            ex ->
+                ex.accessDeniedHandler(
+                    (request, response, e) ->
+                        writeProblem(
+                            objectMapper,
+                            response,
+                            HttpStatus.FORBIDDEN,
+                            "Deploying is kept for administrators (" + ADMIN_GROUP + ").",
+                            request.getRequestURI())))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }

@@ -4,6 +4,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.ANNUAL_SPEND;
 import static io.handoff.vendor.VendorOnboardingVariables.APPLICATION_ID;
 import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_TEXT;
 import static io.handoff.vendor.VendorOnboardingVariables.REQUESTER;
+import static io.handoff.vendor.VendorOnboardingVariables.REQUEST_FINGERPRINT;
 
 import io.handoff.platform.decision.Rules;
 import io.handoff.vendor.VendorApplicationRequest;
@@ -44,11 +45,13 @@ public class RegisterVendorApplicationDelegate implements JavaDelegate {
     VendorApplicationRequest data = VendorOnboardingVariables.vendorData(execution);
     String applicationId;
     String requester;
+    String requestHash = null;
     if (startUser == null && execution.getProcessBusinessKey() != null) {
-      // the domain API: its application id is the business key, its requester a start variable
-      // set in this very transaction
+      // the domain API: its application id is the business key, its requester and fingerprint
+      // start variables set in this very transaction
       applicationId = execution.getProcessBusinessKey();
       requester = data.requestedBy();
+      requestHash = VendorOnboardingVariables.string(execution, REQUEST_FINGERPRINT);
     } else {
       applicationId = UUID.randomUUID().toString();
       execution.setProcessBusinessKey(applicationId);
@@ -58,7 +61,8 @@ public class RegisterVendorApplicationDelegate implements JavaDelegate {
       throw new IllegalStateException(
           "process instance " + execution.getProcessInstanceId() + " names no requester");
     }
-    onboarding.register(applicationId, execution.getProcessInstanceId(), data, requester);
+    onboarding.register(
+        applicationId, execution.getProcessInstanceId(), data, requester, requestHash);
     // mirrors for the forms and expressions; decisions read the application table
     execution.setVariable(APPLICATION_ID, applicationId);
     execution.setVariable(REQUESTER, requester);

@@ -77,7 +77,6 @@ public final class IncidentVariables {
   public static final String IN_PRIORITY_DECISION = "priorityDecision";
   public static final String IN_SLA_DECISION = "slaDecision";
   public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
-  public static final String IN_ASSIGNMENT_DECISION = "assignmentDecision";
   public static final String IN_CLASSIFICATION_DECISION = "classificationDecision";
   public static final String IN_CLOSE_REASON = "closeReason";
   public static final String IN_NOTICE = "notice";

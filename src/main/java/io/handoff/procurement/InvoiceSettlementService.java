@@ -3,7 +3,6 @@ package io.handoff.procurement;
 import io.handoff.platform.decision.Rules;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,20 +43,12 @@ public class InvoiceSettlementService {
   }
 
   /**
-   * Evaluates the approval matrix on facts from the system of record: the invoice total, the
-   * purchase order's category and whether every line matched; the answer is kept with the invoice.
+   * Keeps the approval matrix's answer with the invoice: its approver groups (the route every later
+   * check reads) and its status.
    */
-  public ApprovalRoute routeApproval(
-      String invoiceId, String processInstanceId, String decisionKey) {
-    Map<String, Object> inputs = approvalInputs(invoiceId, invoices.allLinesMatched(invoiceId));
-    DmnDecisionResultEntries decided =
-        Rules.single(
-            rules.evaluate(processInstanceId, decisionKey, inputs, null), decisionKey, inputs);
-    String groups = decided.getEntry(InvoiceVariables.APPROVER_GROUPS);
+  public ApprovalRoute applyRoute(String invoiceId, String approverGroups, String reason) {
     ApprovalRoute route =
-        new ApprovalRoute(
-            groups == null ? "" : groups.trim(),
-            decided.getEntry(InvoiceVariables.APPROVAL_REASON));
+        new ApprovalRoute(approverGroups == null ? "" : approverGroups.trim(), reason);
     invoices.setApproverGroups(invoiceId, route.approverGroups());
     invoices.updateStatus(
         invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);

@@ -45,8 +45,6 @@ public final class InvoiceVariables {
   /** Input parameters of the service tasks, set from their element templates. */
   public static final String TOLERANCE_DECISION_KEY = "toleranceDecisionKey";
 
-  public static final String APPROVAL_DECISION_KEY = "approvalDecisionKey";
-
   /** The step that routes an invoice to its approvers (the approval matrix). */
   public static final String DETERMINE_APPROVERS_STEP = "DetermineApproversTask";
 

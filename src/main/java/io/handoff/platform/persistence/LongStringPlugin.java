@@ -5,10 +5,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the engine the {@link LongStringValueSerializer} in place of its own String serializer.
+ * Gives the engine the {@link LongStringValueSerializer} in place of its own String serializer, and
+ * a history producer that fits the one history record without room for long text ({@link
+ * LongTextHistoryEventProducer}).
  *
  * <p>The serializer takes the built-in one's place and name ({@code string}) after the engine has
  * registered its serializers: one registered in {@code customPreVariableSerializers} would be
@@ -17,6 +21,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LongStringPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(LongStringPlugin.class);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getHistoryEventProducer() == null) {
+      configuration.setHistoryEventProducer(new LongTextHistoryEventProducer());
+    } else {
+      log.warn(
+          "A history event producer is configured ({}): a form submission with a text over {}"
+              + " characters fails unless it shortens form-property records as {} does",
+          configuration.getHistoryEventProducer().getClass().getName(),
+          LongStringValueSerializer.TEXT_COLUMN_LENGTH,
+          LongTextHistoryEventProducer.class.getSimpleName());
+    }
+  }
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {

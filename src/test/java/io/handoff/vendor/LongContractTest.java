@@ -217,6 +217,21 @@ class LongContractTest extends RestTestSupport {
   }
 
   @Test
+  void theContractMaximumIsInTheOpenApiDocument() {
+    as(DemoUsers.ADMIN)
+        .get("/v3/api-docs")
+        .then()
+        .statusCode(200)
+        .body("info.description", containsString("200,000 characters"))
+        .body(
+            "components.schemas.VendorApplicationRequest.properties.contractText.maxLength",
+            equalTo(VendorApplicationRequest.CONTRACT_TEXT_MAX))
+        .body(
+            "components.schemas.VendorApplicationRequest.properties.contractText.description",
+            containsString("200,000"));
+  }
+
+  @Test
   void theFormsDeclareTheDocumentedContractMaximum() throws Exception {
     for (String form : new String[] {"vendor-onboarding-start.form", "correct-vendor-data.form"}) {
       String json =

@@ -4,7 +4,10 @@
 # a new version of the incident-sla-targets decision, so reminder and escalation timers fire
 # during the run; async remediation, paging, announcement and reporter steps) driven through both,
 # one node killed with SIGKILL while it holds jobs; the survivor must finish everything once the
-# dead node's job locks expire. Asserted from the database. Everything runs on 127.0.0.1.
+# dead node's job locks expire. Asserted from the database. The nodes' e-mails, chat posts and pages
+# go to receivers on loopback (.ci/cluster/receivers.py: an SMTP server and a webhook endpoint)
+# that record them; every notification the steps wrote must arrive, once per key.
+# Everything runs on 127.0.0.1.
 # Tunables: CLUSTER_INVOICES (default 240), CLUSTER_INCIDENTS (default 80), CLUSTER_LOCK_TIME_MS
 # (job lock time of both nodes, default 20000), CLUSTER_REUSE_JAR=1 (skip the build when a jar is
 # already in target/).
@@ -67,6 +70,14 @@ pg_ensure_running
 pg_create_fresh_db "$db"
 log "database $db, jar $jar, $INVOICES invoices, $INCIDENTS incidents, job lock time ${LOCK_MS} ms"
 
+# The outside world: SMTP server, chat webhook and pager endpoint, each recording what arrives.
+smtp_port="$(free_port)"
+hooks_port="$(free_port)"
+python3 .ci/cluster/receivers.py "$smtp_port" "$hooks_port" "$work" > "$work/receivers.log" 2>&1 &
+pids+=("$!")
+until curl -s -o /dev/null "http://127.0.0.1:$hooks_port/"; do sleep 0.2; done
+log "receivers: SMTP on $smtp_port, chat and pager webhooks on $hooks_port"
+
 start_node() {   # name port job-threads -> pid on stdout
   local name="$1" port="$2" threads="$3"
   HANDOFF_JOB_THREADS="$threads" HANDOFF_JOB_MAX_THREADS="$threads" \
@@ -77,6 +88,12 @@ start_node() {   # name port job-threads -> pid on stdout
       --spring.profiles.active=postgres \
       --server.address=127.0.0.1 --server.port="$port" \
       --logging.level.org.camunda.bpm.engine.jobexecutor=WARN \
+      --handoff.notifications.mail-catcher.enabled=false \
+      --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
+      --handoff.notifications.chat.webhook-url="http://127.0.0.1:$hooks_port/chat" \
+      --handoff.notifications.pager.webhook-url="http://127.0.0.1:$hooks_port/pager" \
+      --handoff.notifications.pager.routing-key=cluster-test \
+      --handoff.notifications.delivery.lease="${LOCK_MS}ms" \
       > "$work/node-$name.log" 2>&1 &
   echo $!
 }
@@ -189,6 +206,16 @@ while :; do
 done
 finish_time=$(date +%s)
 
+# --- notifications: every row delivered (the dead node's leases end like its job locks) ----------
+deadline=$(( $(date +%s) + LOCK_MS / 1000 + 60 ))
+until [ "$(pg_sql "$db" "select count(*) from notification_outbox where status = 'PENDING'")" -eq 0 ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { log "notifications still pending"; break; }
+  sleep 1
+done
+pg_sql "$db" "select kind || '|' || notification_key || '|' || status from notification_outbox" > "$work/outbox-rows"
+notifications_ok=0
+python3 .ci/cluster/count-notifications.py "$work" "$work/outbox-rows" > "$work/notifications" || notifications_ok=1
+
 # --- assert from the database ---------------------------------------------------------------------
 invoices="$(pg_sql "$db" "select count(*) from invoice where invoice_number like 'INV-$run_id-%'")"
 started="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$PROCESS_KEY'")"
@@ -233,6 +260,14 @@ stuck="$(pg_sql "$db" "select (select count(*) from act_ru_job
      where proc_def_id_ like '$PROCESS_KEY:%' or proc_def_id_ like '$INCIDENT_KEY:%')")"
 incidents="$(pg_sql "$db" "select count(*) from act_ru_incident")"
 payments="$(pg_sql "$db" "select count(*) from invoice_payment")"
+# One outbox row per step run that notifies: chat per reminder and announcement, a page per P1,
+# an e-mail per reporter notice.
+asked="$(pg_sql "$db" "select count(*) from act_hi_actinst where act_id_ = 'AskReporterToConfirmTask' and end_time_ is not null")"
+paged="$(pg_sql "$db" "select count(*) from act_hi_actinst where act_id_ = 'NotifyOnCallTask' and end_time_ is not null")"
+chat_rows="$(pg_sql "$db" "select count(*) from notification_outbox where kind = 'CHAT'")"
+page_rows="$(pg_sql "$db" "select count(*) from notification_outbox where kind = 'PAGE'")"
+mail_rows="$(pg_sql "$db" "select count(*) from notification_outbox where kind = 'MAIL'")"
+notifications_off=$(( (chat_rows - reminders - announced) + (page_rows - paged) + (mail_rows - asked) ))
 taken_over=0
 while read -r job; do
   [ -n "$job" ] || continue
@@ -244,6 +279,8 @@ echo "invoices: started=$started ended=$ended invoices=$invoices payments=$payme
 echo "incidents: started=$incidents_started closed=$incidents_closed ended=$incidents_ended escalations=$escalations remediated=$remediated confirmed=$confirmed reviewed=$reviewed"
 echo "incident timers and async steps: reminders=$reminders escalations announced=$announced reached level 2=$reached_2 level 3=$reached_3 (planned at least $PLAN_LEVEL2 / $PLAN_LEVEL3)"
 echo "started=$(( started + incidents_started )) ended=$(( ended + incidents_ended )) lost=$lost duplicated=$duplicated stuck=$stuck incidents=$incidents"
+echo "notifications: chat=$chat_rows (reminders + announcements $(( reminders + announced ))) pages=$page_rows (P1 $paged) mails=$mail_rows (reporter notices $asked)"
+cat "$work/notifications"
 echo "jobs locked by the killed node: $(wc -l < "$work/jobs-of-a"), finished by the survivor: $taken_over"
 echo "timings: survivor finished $(( finish_time - kill_time ))s after the kill (lock time $(( LOCK_MS / 1000 ))s); total $(elapsed)"
 
@@ -255,6 +292,8 @@ if [ "$invoices" -eq "$INVOICES" ] && [ "$started" -eq "$INVOICES" ] && [ "$ende
    && [ "$reached_3" -ge "$PLAN_LEVEL3" ] && [ "$escalations" -ge $(( PLAN_LEVEL2 + PLAN_LEVEL3 )) ] \
    && [ "$announced" -ge 1 ] && [ "$announced" -le "$escalations" ] && [ "$reminders" -ge "$escalations" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
    && [ "$stuck" -eq 0 ] && [ "$incidents" -eq 0 ] \
+   && [ "$notifications_ok" -eq 0 ] && [ "$notifications_off" -eq 0 ] && [ "$mail_rows" -ge 1 ] \
+   && [ "$page_rows" -ge 1 ] && [ "$chat_rows" -ge 1 ] \
    && [ "$taken_over" -eq "$(wc -l < "$work/jobs-of-a")" ]; then
   status=0
   log "PASSED"

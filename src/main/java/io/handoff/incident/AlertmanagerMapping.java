@@ -32,12 +32,14 @@ public class AlertmanagerMapping {
   public List<AlertIntake> map(AlertmanagerNotification notification) {
     List<FieldProblem> problems = new ArrayList<>();
     List<AlertIntake> intakes = new ArrayList<>();
+    tooLong("commonAnnotations", notification.commonAnnotations(), problems);
     for (int i = 0; i < notification.alerts().size(); i++) {
       AlertmanagerNotification.Alert alert = notification.alerts().get(i);
       String at = "alerts[" + i + "]";
       Map<String, String> labels = alert.labels();
       Map<String, String> annotations =
           alert.annotations() == null ? Map.of() : alert.annotations();
+      tooLong(at + ".annotations", annotations, problems);
       Level severityLevel = severity(labels);
       Level impact = level(labels, settings.impactLabel(), severityLevel, at, problems);
       Level urgency = level(labels, settings.urgencyLabel(), severityLevel, at, problems);
@@ -57,6 +59,15 @@ public class AlertmanagerMapping {
               annotations.get("description"),
               alert.generatorURL(),
               "Alert started " + alert.startsAt());
+      if (description.length() > IncidentIntakeRules.DESCRIPTION_MAX) {
+        // The annotation, the alert's link and its start make the incident's description.
+        problems.add(
+            new FieldProblem(
+                at + ".annotations.description",
+                IncidentIntakeRules.tooLong(IncidentIntakeRules.DESCRIPTION_MAX)
+                    + " with the alert's generatorURL and start time"));
+        continue;
+      }
       NewIncident incident =
           new NewIncident(
               truncate(title, IncidentIntakeRules.TITLE_MAX),
@@ -75,6 +86,22 @@ public class AlertmanagerMapping {
     }
     InvalidRequestException.throwIfAny(problems);
     return intakes;
+  }
+
+  /** Every annotation is kept in full up to the description limit; longer ones are refused. */
+  private static void tooLong(String at, Map<String, String> annotations, List<FieldProblem> out) {
+    if (annotations == null) {
+      return;
+    }
+    annotations.forEach(
+        (name, value) -> {
+          if (value != null && value.length() > IncidentIntakeRules.DESCRIPTION_MAX) {
+            out.add(
+                new FieldProblem(
+                    at + "." + name,
+                    IncidentIntakeRules.tooLong(IncidentIntakeRules.DESCRIPTION_MAX)));
+          }
+        });
   }
 
   private Level severity(Map<String, String> labels) {

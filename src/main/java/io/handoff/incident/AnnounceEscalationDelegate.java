@@ -20,6 +20,8 @@ public class AnnounceEscalationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     chat.post(
         incidentId(execution),
+        execution.getProcessInstanceId(),
+        "escalation",
         string(execution, ASSIGNED_GROUP),
         "Escalation: %s incident %s '%s' missed its SLA target and is now at level %d with %s (next target %s)."
             .formatted(

@@ -4,14 +4,10 @@ package io.handoff.incident;
 public interface ChatNotifier {
 
   /**
-   * @throws ChatDeliveryException when the chat did not accept the message; the engine retries
+   * Sends the message once the calling step commits, exactly once per key.
+   *
+   * @param key the event the message is about (one message per key)
+   * @param group the group it is for, for the record
    */
-  void post(String text);
-
-  /** The chat webhook did not accept the message. */
-  class ChatDeliveryException extends RuntimeException {
-    public ChatDeliveryException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
+  void post(String key, String group, String text, String processInstanceId);
 }

@@ -1,10 +1,12 @@
 package io.handoff.incident;
 
+import io.handoff.platform.notification.NotificationOutbox;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts an incident's reminders and escalations to the operations chat and records each message
- * that the chat accepted in {@code incident_notification} (channel {@code CHAT}).
+ * Posts an incident's reminders and escalations to the operations chat and records each message in
+ * {@code incident_notification} (channel {@code CHAT}), both in the step's transaction: one post
+ * per run of the step, sent after it commits.
  */
 @Component
 public class IncidentChat {
@@ -19,8 +21,16 @@ public class IncidentChat {
     this.incidents = incidents;
   }
 
-  public void post(String incidentId, String group, String text) {
-    chat.post(text);
+  /**
+   * @param purpose what the message is ({@code reminder}, {@code escalation}), part of its key
+   */
+  public void post(
+      String incidentId, String processInstanceId, String purpose, String group, String text) {
+    chat.post(
+        "incident/" + incidentId + "/" + purpose + "/" + NotificationOutbox.currentStep(),
+        group,
+        text,
+        processInstanceId);
     incidents.recordNotification(incidentId, CHAT_CHANNEL, group, text, EngineClock.now());
   }
 }

@@ -1,7 +1,9 @@
 package io.handoff.incident;
 
 import io.handoff.platform.api.MultilineText;
+import io.handoff.platform.api.TextLimits;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -105,5 +107,9 @@ public class IncidentController {
   /**
    * @param reason why the incident is not fixed
    */
-  public record ReopenRequest(@Size(max = 2000) @MultilineText String reason) {}
+  public record ReopenRequest(
+      @Schema(description = "At most 20,000 characters; kept in full")
+          @Size(max = TextLimits.COMMENT_MAX)
+          @MultilineText
+          String reason) {}
 }

@@ -17,6 +17,12 @@ public class IncidentIntakeRules {
 
   static final int TITLE_MAX = 200;
 
+  /**
+   * The longest incident description, in characters: from REST, the Tasklist form (which declares
+   * the same maxLength) or an alert's annotations. Kept in full up to this.
+   */
+  public static final int DESCRIPTION_MAX = 50_000;
+
   private final List<String> categories;
 
   public IncidentIntakeRules(IncidentProperties properties) {
@@ -33,6 +39,11 @@ public class IncidentIntakeRules {
       return List.of();
     }
     return List.of(new FieldProblem(field, "must be one of " + categories));
+  }
+
+  /** The problem message of a text over its limit. */
+  public static String tooLong(int max) {
+    return String.format(Locale.ROOT, "must be at most %,d characters", max);
   }
 
   public static Level level(String value) {
@@ -67,6 +78,9 @@ public class IncidentIntakeRules {
       problems.add(new FieldProblem("title", "must not be blank"));
     } else if (title.length() > TITLE_MAX) {
       problems.add(new FieldProblem("title", "must be at most " + TITLE_MAX + " characters"));
+    }
+    if (description != null && description.length() > DESCRIPTION_MAX) {
+      problems.add(new FieldProblem("description", tooLong(DESCRIPTION_MAX)));
     }
     if (reporter == null || reporter.isBlank()) {
       problems.add(new FieldProblem("reporter", "must not be blank"));

@@ -1,6 +1,5 @@
 package io.handoff.incident;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,35 +9,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * targets and support groups are not here: they live in the process's DMN tables.
  *
  * @param categories the incident categories intake accepts and triage offers
- * @param chat the chat webhook escalations and reminders are announced to
  * @param alertmanager how Prometheus Alertmanager alerts become incidents
  * @param onCall who is paged for P1 incidents
  */
 @ConfigurationProperties("handoff.incident")
 public record IncidentProperties(
-    List<String> categories, Chat chat, Alertmanager alertmanager, OnCall onCall) {
+    List<String> categories, Alertmanager alertmanager, OnCall onCall) {
 
   public IncidentProperties {
     categories =
         categories == null || categories.isEmpty()
             ? List.of("network", "hardware", "access", "application", "security", "database")
             : List.copyOf(categories);
-    chat = chat == null ? new Chat(null, null) : chat;
     alertmanager =
         alertmanager == null
             ? new Alertmanager(null, null, null, null, null, null, null)
             : alertmanager;
     onCall = onCall == null ? new OnCall(null) : onCall;
-  }
-
-  /**
-   * @param webhookUrl Slack/Teams-compatible incoming webhook; empty: messages are only logged
-   * @param timeout how long one webhook call may take
-   */
-  public record Chat(String webhookUrl, Duration timeout) {
-    public Chat {
-      timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
-    }
   }
 
   /**

@@ -15,7 +15,10 @@ import jakarta.validation.constraints.Size;
  */
 public record IncidentRequest(
     @NotBlank @Size(max = IncidentIntakeRules.TITLE_MAX) String title,
-    @Size(max = 10000) @MultilineText String description,
+    @Schema(description = "At most 50,000 characters; kept in full")
+        @Size(max = IncidentIntakeRules.DESCRIPTION_MAX)
+        @MultilineText
+        String description,
     @NotBlank @Size(max = 100) String reporter,
     @Size(max = 200) String service,
     @NotNull @Schema(example = "HIGH") Level impact,

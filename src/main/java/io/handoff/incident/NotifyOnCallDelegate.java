@@ -20,6 +20,7 @@ public class NotifyOnCallDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     onCall.page(
         incidentId(execution),
+        execution.getProcessInstanceId(),
         "%s incident '%s' on %s, assigned to %s, SLA due %s"
             .formatted(
                 priority(execution),

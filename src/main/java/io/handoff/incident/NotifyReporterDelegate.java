@@ -43,6 +43,7 @@ public class NotifyReporterDelegate implements JavaDelegate {
                       string(execution, RESOLUTION_NOTES));
           default -> throw new IllegalStateException("Unknown reporter notice " + notice);
         };
-    notifier.notify(id, requiredString(execution, REPORTER), message);
+    notifier.notify(
+        id, execution.getProcessInstanceId(), requiredString(execution, REPORTER), message);
   }
 }

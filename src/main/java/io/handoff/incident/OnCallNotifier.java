@@ -3,5 +3,6 @@ package io.handoff.incident;
 /** Pages the on-call engineer (PagerDuty, Opsgenie, SMS gateway). */
 public interface OnCallNotifier {
 
-  void page(String incidentId, String message);
+  /** Pages once the calling step commits; one page per run of the step. */
+  void page(String incidentId, String processInstanceId, String message);
 }

@@ -32,6 +32,11 @@ public class RemindResolverDelegate implements JavaDelegate {
                 escalationLevel(execution),
                 string(execution, SLA_DUE));
     log.info("{} Process instance {}", text, execution.getProcessInstanceId());
-    chat.post(incidentId(execution), string(execution, ASSIGNED_GROUP), text);
+    chat.post(
+        incidentId(execution),
+        execution.getProcessInstanceId(),
+        "reminder",
+        string(execution, ASSIGNED_GROUP),
+        text);
   }
 }

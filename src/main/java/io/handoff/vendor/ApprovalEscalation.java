@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The escalation path of an approval group, from the DMN decision {@value #DECISION}: levels in
@@ -168,20 +166,16 @@ public class ApprovalEscalation {
     if (!stranded) {
       return Optional.empty();
     }
-    return escalate(a, t, target, NO_ELIGIBLE_APPROVER, false);
+    return escalate(a, t, target, NO_ELIGIBLE_APPROVER);
   }
 
   /** Escalates a stalled approval one level up its path (the escalation timer). */
   public Optional<Level> escalateStalled(VendorApplication a, String taskId) {
-    return escalate(a, approvalTasks.get(taskId), of(taskId), NO_DECISION_IN_TIME, true);
+    return escalate(a, approvalTasks.get(taskId), of(taskId), NO_DECISION_IN_TIME);
   }
 
   private Optional<Level> escalate(
-      VendorApplication a,
-      ApprovalTasks.ApprovalTask t,
-      Target target,
-      String reason,
-      boolean notifyInTransaction) {
+      VendorApplication a, ApprovalTasks.ApprovalTask t, Target target, String reason) {
     int current = t.escalationLevel() == null ? 0 : t.escalationLevel();
     List<Level> path = pathOf(a.processInstanceId(), t.group());
     List<Map<String, Object>> skipped = new ArrayList<>();
@@ -226,7 +220,7 @@ public class ApprovalEscalation {
           level.user() != null ? level.user() : "group " + level.group(),
           reason);
       if (level.user() != null) {
-        notifyLead(a, t.group(), level.user(), notifyInTransaction);
+        notifyLead(a, t.group(), level.user());
       }
       return Optional.of(level);
     }
@@ -278,28 +272,13 @@ public class ApprovalEscalation {
     return s;
   }
 
-  private void notifyLead(VendorApplication a, String group, String lead, boolean inTransaction) {
-    if (inTransaction || !TransactionSynchronizationManager.isSynchronizationActive()) {
-      notifications.approvalEscalated(a, group, lead);
-      return;
-    }
-    // Escalated inside an intake or a completion: the e-mail must not undo it when the mail
-    // server is down, so it is sent once the escalation is committed.
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            try {
-              notifications.approvalEscalated(a, group, lead);
-            } catch (RuntimeException e) {
-              log.warn(
-                  "Process instance {}: escalation e-mail to {} not sent: {}",
-                  a.processInstanceId(),
-                  lead,
-                  e.toString());
-            }
-          }
-        });
+  /**
+   * The lead's e-mail goes to the notification outbox in the escalation's own transaction: written
+   * when the escalation commits, gone when it rolls back, delivered afterwards whatever the mail
+   * server's state.
+   */
+  private void notifyLead(VendorApplication a, String group, String lead) {
+    notifications.approvalEscalated(a, group, lead);
   }
 
   private static String blankToNull(String s) {

@@ -1,31 +1,33 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.notification.NotificationOutbox;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Notifications as e-mails through the configured SMTP server ({@code spring.mail.*}). Platform
- * users are reached at the e-mail address of their platform account; a requester given as an e-mail
- * address is written to directly. A failed delivery throws, so the engine retries the step.
+ * Notifications as e-mails, written to the platform's notification outbox in the step's transaction
+ * and delivered from there (SMTP server {@code spring.mail.*}, or the embedded run's mail catcher).
+ * Platform users are reached at the e-mail address of their platform account; a requester given as
+ * an e-mail address is written to directly. A mail server that is down delays the e-mail, not the
+ * step. Keys: once per application for the sanctions hit and the welcome, once per run of the step
+ * for reminders and escalations.
  */
 @Component
 public class MailVendorNotifications implements VendorNotifications {
 
   private static final Logger log = LoggerFactory.getLogger(MailVendorNotifications.class);
 
-  private final JavaMailSender mailSender;
+  private final NotificationOutbox outbox;
   private final IdentityService identityService;
   private final VendorProperties properties;
 
   public MailVendorNotifications(
-      JavaMailSender mailSender, IdentityService identityService, VendorProperties properties) {
-    this.mailSender = mailSender;
+      NotificationOutbox outbox, IdentityService identityService, VendorProperties properties) {
+    this.outbox = outbox;
     this.identityService = identityService;
     this.properties = properties;
   }
@@ -33,6 +35,8 @@ public class MailVendorNotifications implements VendorNotifications {
   @Override
   public void sanctionsHit(VendorApplication a) {
     send(
+        a,
+        key(a, "sanctions-hit"),
         List.of(properties.complianceAddress()),
         "Sanctions hit: vendor application " + a.legalName() + " stopped",
         """
@@ -65,6 +69,8 @@ public class MailVendorNotifications implements VendorNotifications {
       return;
     }
     send(
+        a,
+        key(a, "reminder", group, NotificationOutbox.currentStep()),
         to,
         "Reminder: approve vendor " + a.legalName(),
         """
@@ -86,6 +92,8 @@ public class MailVendorNotifications implements VendorNotifications {
       return;
     }
     send(
+        a,
+        key(a, "escalated", group, leadUserId, NotificationOutbox.currentStep()),
         to,
         "Escalation: approval of vendor " + a.legalName() + " has stalled",
         """
@@ -98,6 +106,8 @@ public class MailVendorNotifications implements VendorNotifications {
   @Override
   public void vendorApproved(VendorApplication a, String vendorId) {
     send(
+        a,
+        key(a, "approved", "vendor"),
         List.of(a.contactEmail()),
         "Welcome as our supplier: " + a.legalName(),
         """
@@ -116,6 +126,8 @@ public class MailVendorNotifications implements VendorNotifications {
       return;
     }
     send(
+        a,
+        key(a, "approved", "requester"),
         requester,
         "Vendor onboarded: " + a.legalName() + " (" + vendorId + ")",
         """
@@ -149,13 +161,12 @@ public class MailVendorNotifications implements VendorNotifications {
         .toList();
   }
 
-  private void send(List<String> to, String subject, String text) {
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(properties.mailFrom());
-    message.setTo(to.toArray(String[]::new));
-    message.setSubject(subject);
-    message.setText(text);
-    mailSender.send(message);
-    log.info("Sent '{}' to {}", subject, to);
+  private static String key(VendorApplication a, String... parts) {
+    return "vendor/" + a.applicationId() + "/" + String.join("/", parts);
+  }
+
+  private void send(VendorApplication a, String key, List<String> to, String subject, String text) {
+    outbox.mail(key, properties.mailFrom(), to, subject, text, a.processInstanceId());
+    log.info("Process instance {}: e-mail '{}' to {} queued", a.processInstanceId(), subject, to);
   }
 }

@@ -25,7 +25,8 @@ import java.math.BigDecimal;
  * @param category what the vendor supplies
  * @param annualSpend expected spend per year (in the company currency)
  * @param dataAccess whether the vendor gets access to company or personal data
- * @param contractText the supplier contract as plain text
+ * @param contractText the supplier contract as plain text, kept in full up to {@link
+ *     #CONTRACT_TEXT_MAX} characters
  * @param requestedBy who asks for the vendor (user id or e-mail)
  */
 @ValidVatId
@@ -43,6 +44,19 @@ public record VendorApplicationRequest(
     @Schema(example = "42000.00") @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4)
         BigDecimal annualSpend,
     @NotNull Boolean dataAccess,
-    @NotBlank @Size(max = 200_000) @MultilineText String contractText,
+    @Schema(
+            description =
+                "The supplier contract as plain text, at most 200,000 characters; kept in full")
+        @NotBlank
+        @Size(max = CONTRACT_TEXT_MAX)
+        @MultilineText
+        String contractText,
     @Schema(example = "paul") @NotBlank @Size(max = 254) String requestedBy)
-    implements ValidVatId.HasVatId {}
+    implements ValidVatId.HasVatId {
+
+  /**
+   * The longest supplier contract onboarding takes, in characters (some 60 pages of text). The
+   * start and correction forms declare the same number as the contract field's maxLength.
+   */
+  public static final int CONTRACT_TEXT_MAX = 200_000;
+}

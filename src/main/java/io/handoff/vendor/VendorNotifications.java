@@ -1,9 +1,9 @@
 package io.handoff.vendor;
 
 /**
- * Who is told what during onboarding. The default adapter sends e-mails through Spring's mail
- * support ({@link MailVendorNotifications}); a chat or ticketing adapter implements the same
- * interface.
+ * Who is told what during onboarding. The default adapter writes e-mails to the platform's
+ * notification outbox ({@link MailVendorNotifications}), so they go out exactly once after the step
+ * commits; a chat or ticketing adapter implements the same interface.
  */
 public interface VendorNotifications {
 

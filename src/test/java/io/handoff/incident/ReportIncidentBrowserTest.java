@@ -6,6 +6,7 @@ import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.browser.TasklistBrowser;
 import io.handoff.support.browser.TasklistSession;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,5 +44,34 @@ class ReportIncidentBrowserTest {
     Incident incident = incidents.find(id).orElseThrow();
     assertThat(incident.reporter()).isEqualTo(DemoUsers.ERIN);
     assertThat(incident.category()).isEqualTo("hardware");
+  }
+
+  @Test
+  void aReportTheIntakeRefusesShowsWhyInTheStartDialogAndStartsNothing() {
+    String description =
+        "Long log " + UUID.randomUUID() + "\n" + "kernel: eth0 link down\n".repeat(300);
+    TasklistBrowser browser = tasklist.browser();
+    browser.loginToTasklist(DemoUsers.ERIN);
+    browser.openStartForm("IT incident escalation");
+    // Spaces pass the form's "required", not the intake's rule; the long details push the Start
+    // button far below the top of the dialog, where the Tasklist writes why it refused.
+    browser.fill("What is wrong? (short title)", "   ");
+    browser.fill("Details", description);
+    browser.choose("Impact: how many are affected?", "Low");
+    browser.choose("Urgency: how soon must it work again?", "Medium");
+
+    List<String> shown = browser.submitStartFormExpectingRefusal();
+
+    assertThat(shown)
+        .singleElement()
+        .asString()
+        .contains("The process could not be started")
+        .contains("title: must not be blank");
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM incident WHERE description = ?")
+                .param(description)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 }

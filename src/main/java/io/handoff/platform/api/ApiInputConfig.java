@@ -73,6 +73,9 @@ public class ApiInputConfig {
       - No text holds a control character (U+0000-U+001F, U+007F-U+009F). Free-text fields
         (descriptions, contract text, reasons, alert annotations) may hold tab, line feed and
         carriage return; every other field is a single line.
+      - Free texts are kept in full up to their limits, longer ones are refused: contract text
+        200,000 characters, incident descriptions and each alert annotation 50,000, reasons
+        20,000 (characters as Java counts them: an emoji counts two).
       - Dates (invoice dates, alert start times) lie from 2000-01-01 to one year after today.
       - A body larger than %s (`handoff.api.max-body-size`) is answered **413** before it is
         read, with or without a `Content-Length`.

@@ -1,11 +1,13 @@
 package io.handoff.platform.governance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.errors.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,6 +111,25 @@ final class FormInputGuard {
   }
 
   /**
+   * Runs a process start from a start form; a rule of the process that refuses the input (a
+   * platform {@link InvalidRequestException} from a delegate, say) becomes a 400 naming its fields,
+   * with a message the Tasklist shows, instead of a 500.
+   */
+  <T> T starting(java.util.function.Supplier<T> start) {
+    try {
+      return start.get();
+    } catch (InvalidRequestException e) {
+      throw refused("The process cannot be started with this input.", e);
+    }
+  }
+
+  private static InvalidTaskInputException refused(String detail, InvalidRequestException e) {
+    Map<String, String> problems = new LinkedHashMap<>();
+    e.problems().forEach(p -> problems.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+    return new InvalidTaskInputException(detail, problems);
+  }
+
+  /**
    * Runs a task completion; when it fails because another request completed the task at the same
    * moment (the task is gone now), answers that as the conflict it is instead of the engine's
    * incidental failure (a missing execution, say): 409 on engine REST.
@@ -120,6 +141,8 @@ final class FormInputGuard {
         | InvalidTaskInputException
         | org.camunda.bpm.engine.OptimisticLockingException e) {
       throw e;
+    } catch (InvalidRequestException e) {
+      throw refused("The task cannot be completed with this input.", e);
     } catch (RuntimeException e) {
       boolean gone =
           configuration
@@ -161,6 +184,16 @@ final class FormInputGuard {
     submitted.forEach(
         (name, value) -> {
           if (fields.inputs().contains(name)) {
+            Integer max = fields.maxLengths().get(name);
+            if (max != null && unwrap(value) instanceof String text && text.length() > max) {
+              problems.put(
+                  name,
+                  String.format(
+                      Locale.ROOT,
+                      "must be at most %,d characters (%,d given)",
+                      max,
+                      text.length()));
+            }
             accepted.put(name, value);
           } else if (fields.displayOnly().contains(name)) {
             if (!same(value, current.get(name))) {

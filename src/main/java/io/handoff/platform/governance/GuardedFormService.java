@@ -43,10 +43,8 @@ class GuardedFormService extends FormServiceImpl {
   @Override
   public ProcessInstance submitStartForm(
       String processDefinitionId, String businessKey, Map<String, Object> properties) {
-    return super.submitStartForm(
-        processDefinitionId,
-        businessKey,
-        guard.forStart(processDefinitionId, businessKey, properties));
+    Map<String, Object> accepted = guard.forStart(processDefinitionId, businessKey, properties);
+    return guard.starting(() -> super.submitStartForm(processDefinitionId, businessKey, accepted));
   }
 
   @Override

@@ -149,6 +149,44 @@ class OpenAiCompatibleProviderTest {
   }
 
   @Test
+  void aLongTicketReachesTheModelInFullAndItsLongRationaleIsKeptInFull() throws Exception {
+    String ticket = io.handoff.support.LongTexts.of(50_000, "VPN drops; client log follows");
+    String rationale = io.handoff.support.LongTexts.of(12_000, "The log shows tunnel resets");
+    answer(
+        json.writeValueAsString(
+            Map.of("label", "network", "confidence", 0.91, "rationale", rationale)));
+    String pi = "wire-" + UUID.randomUUID();
+
+    AgentStepResult result =
+        run(
+            service(Duration.ofSeconds(5), Duration.ofSeconds(10)),
+            pi,
+            "openai",
+            Autonomy.SUPERVISED,
+            ticket);
+
+    var sent =
+        json.readTree(server.getAllServeEvents().get(0).getRequest().getBodyAsString())
+            .path("messages");
+    String userMessage = sent.path(sent.size() - 1).path("content").asText();
+    assertThat(userMessage).contains(masker.mask(ticket).text());
+    assertThat(result.rationale()).isEqualTo(rationale);
+    AgentAction row = row(pi);
+    assertThat(row.inputDigest()).isEqualTo(AgentStepServiceDigest.of(ticket));
+    assertThat(json.readTree(row.output()).path("rationale").asText()).isEqualTo(rationale);
+  }
+
+  /** The audit's digest of an input: SHA-256 of its UTF-8 bytes, in hex. */
+  static final class AgentStepServiceDigest {
+    static String of(String text) throws Exception {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Test
   void goodAnswerIsAcceptedAboveTheThreshold() throws Exception {
     answer(
         "{\"label\": \"network\", \"confidence\": 0.91, \"rationale\": \"VPN keeps dropping.\"}");

@@ -209,6 +209,36 @@ public final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  /**
+   * Submits the open start form, expects the Tasklist to refuse it, and returns the reasons the
+   * start dialog shows where the person can see them: inside the browser window, not scrolled out
+   * of view.
+   */
+  public List<String> submitStartFormExpectingRefusal() {
+    WebElement start =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".modal-dialog .modal-footer button.btn-primary")));
+    scrollIntoView(start);
+    start.click();
+    By reasons = By.cssSelector(".modal-dialog .modal-body .notifications .alert-danger");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(reasons));
+    return driver.findElements(reasons).stream()
+        .filter(this::inWindow)
+        .map(e -> e.getText().replaceAll("\\s+", " ").trim())
+        .toList();
+  }
+
+  /** Whether the element lies wholly inside the browser window as it is scrolled now. */
+  private boolean inWindow(WebElement element) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                    + "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;",
+                element));
+  }
+
   /** Name of the task shown in the task pane. */
   public String openTaskName() {
     return driver.findElement(By.cssSelector(".task-details .task-card h2.task")).getText().trim();

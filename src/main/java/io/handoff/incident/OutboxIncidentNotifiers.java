@@ -1,0 +1,83 @@
+package io.handoff.incident;
+
+import io.handoff.platform.notification.NotificationOutbox;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Default reporter and on-call notifiers. Every notification is recorded in {@code
+ * incident_notification} (what the reporter portal and the on-call rota read) and written to the
+ * platform's notification outbox, both in the step's transaction: the reporter gets an e-mail at
+ * the address of their platform account (or at the reporter given as an address; a reporter with
+ * neither, such as Alertmanager, gets a notice in the log), on-call a page through the paging
+ * service ({@code handoff.notifications.pager.*}; logged when none is set).
+ */
+@Component
+public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier {
+
+  static final String REPORTER_CHANNEL = "REPORTER";
+  static final String ON_CALL_CHANNEL = "ON_CALL";
+  private static final Logger log = LoggerFactory.getLogger(OutboxIncidentNotifiers.class);
+
+  private final IncidentRepository incidents;
+  private final NotificationOutbox outbox;
+  private final IdentityService identityService;
+  private final String onCallRecipient;
+
+  public OutboxIncidentNotifiers(
+      IncidentRepository incidents,
+      NotificationOutbox outbox,
+      IdentityService identityService,
+      IncidentProperties properties) {
+    this.incidents = incidents;
+    this.outbox = outbox;
+    this.identityService = identityService;
+    this.onCallRecipient = properties.onCall().recipient();
+  }
+
+  @Override
+  public void notify(String incidentId, String processInstanceId, String reporter, String message) {
+    record(incidentId, REPORTER_CHANNEL, reporter, message);
+    String key = "incident/" + incidentId + "/reporter/" + NotificationOutbox.currentStep();
+    String subject = "Incident " + incidentId + ": please confirm or reopen";
+    String address = addressOf(reporter);
+    if (address == null) {
+      outbox.notice(key, reporter, subject, message, processInstanceId);
+    } else {
+      outbox.mail(key, null, List.of(address), subject, message, processInstanceId);
+    }
+  }
+
+  @Override
+  public void page(String incidentId, String processInstanceId, String message) {
+    record(incidentId, ON_CALL_CHANNEL, onCallRecipient, message);
+    outbox.page(
+        "incident/" + incidentId + "/on-call/" + NotificationOutbox.currentStep(),
+        onCallRecipient,
+        message,
+        message,
+        processInstanceId);
+  }
+
+  private String addressOf(String reporter) {
+    if (reporter == null || reporter.isBlank()) {
+      return null;
+    }
+    if (reporter.contains("@")) {
+      return reporter.trim();
+    }
+    User user = identityService.createUserQuery().userId(reporter).singleResult();
+    return user == null || user.getEmail() == null || user.getEmail().isBlank()
+        ? null
+        : user.getEmail();
+  }
+
+  private void record(String incidentId, String channel, String recipient, String message) {
+    incidents.recordNotification(incidentId, channel, recipient, message, EngineClock.now());
+    log.info("Incident {}: {} notification to {}: {}", incidentId, channel, recipient, message);
+  }
+}

@@ -11,6 +11,7 @@ import static io.handoff.incident.IncidentVariables.setBoolean;
 import static io.handoff.incident.IncidentVariables.setInteger;
 import static io.handoff.incident.IncidentVariables.setString;
 
+import io.handoff.platform.engine.EngineClock;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

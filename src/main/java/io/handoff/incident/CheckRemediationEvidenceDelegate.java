@@ -1,10 +1,12 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
 import io.handoff.agent.task.ClassifyIncidentTask;
+import io.handoff.platform.engine.EngineClock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;

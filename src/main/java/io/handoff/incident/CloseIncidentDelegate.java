@@ -1,11 +1,13 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;
 import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;

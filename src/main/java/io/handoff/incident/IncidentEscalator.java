@@ -1,11 +1,13 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;
 import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;

@@ -1,11 +1,14 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;
 import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
+import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,16 +25,19 @@ public class RecordResolutionDelegate implements JavaDelegate {
 
   private final IncidentRepository incidents;
   private final DecisionLedger ledger;
+  private final People people;
 
-  public RecordResolutionDelegate(IncidentRepository incidents, DecisionLedger ledger) {
+  public RecordResolutionDelegate(
+      IncidentRepository incidents, DecisionLedger ledger, People people) {
     this.incidents = incidents;
     this.ledger = ledger;
+    this.people = people;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String code = requiredString(execution, RESOLUTION_CODE);
-    String resolvedBy = RecordTriageDelegate.currentUser(execution);
+    String resolvedBy = people.caller().orElse(null);
     incidents.resolve(
         incidentId(execution),
         code,

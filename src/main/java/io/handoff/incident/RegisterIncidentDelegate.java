@@ -1,7 +1,9 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.engine.EngineClock;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,11 +1,14 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;
 import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
+import io.handoff.platform.governance.People;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -23,10 +26,13 @@ public class ReopenIncidentDelegate implements JavaDelegate {
 
   private final IncidentRepository incidents;
   private final DecisionLedger ledger;
+  private final People people;
 
-  public ReopenIncidentDelegate(IncidentRepository incidents, DecisionLedger ledger) {
+  public ReopenIncidentDelegate(
+      IncidentRepository incidents, DecisionLedger ledger, People people) {
     this.incidents = incidents;
     this.ledger = ledger;
+    this.people = people;
   }
 
   @Override
@@ -38,7 +44,7 @@ public class ReopenIncidentDelegate implements JavaDelegate {
         FURTHER_ESCALATION_POSSIBLE,
         escalationLevel(execution) < IncidentEscalator.TOP_LEVEL);
     incidents.reopen(incidentId(execution), window.due(), EngineClock.now());
-    String reopenedBy = RecordTriageDelegate.currentUser(execution);
+    String reopenedBy = people.caller().orElse(null);
     ledger.record(
         Draft.of(
                 DecisionContext.of(execution),

@@ -2,6 +2,7 @@ package io.handoff.procurement;
 
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.engine.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,7 +34,7 @@ public class EscalateMatchExceptionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int priority =
         Integer.parseInt(
-            InvoiceVariables.string(execution, InvoiceVariables.ESCALATED_PRIORITY).trim());
+            ProcessVariables.string(execution, InvoiceVariables.ESCALATED_PRIORITY).trim());
     for (Task task :
         taskService
             .createTaskQuery()

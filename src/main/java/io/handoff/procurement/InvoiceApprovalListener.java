@@ -3,6 +3,7 @@ package io.handoff.procurement;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.Rules;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
@@ -156,8 +157,8 @@ public class InvoiceApprovalListener implements TaskListener {
   }
 
   private void recordDecision(DelegateTask task, String invoiceId, String approver) {
-    String decision = InvoiceVariables.string(task, InvoiceVariables.APPROVAL_DECISION);
-    String comment = InvoiceVariables.string(task, InvoiceVariables.APPROVAL_COMMENT);
+    String decision = ProcessVariables.string(task, InvoiceVariables.APPROVAL_DECISION);
+    String comment = ProcessVariables.string(task, InvoiceVariables.APPROVAL_COMMENT);
     boolean approve = InvoiceVariables.DECISION_APPROVE.equals(decision);
     if (!approve && !InvoiceVariables.DECISION_REJECT.equals(decision)) {
       throw new IllegalArgumentException("Choose a decision: approve or reject the invoice.");
@@ -172,7 +173,7 @@ public class InvoiceApprovalListener implements TaskListener {
     inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());
     inputs.put(
         InvoiceVariables.INVOICE_TOTAL,
-        InvoiceVariables.string(task, InvoiceVariables.INVOICE_TOTAL));
+        ProcessVariables.string(task, InvoiceVariables.INVOICE_TOTAL));
     decisionLog.record(
         invoiceId,
         DecisionContext.of(task),

@@ -23,7 +23,8 @@ public class InvoiceDecisionLog {
     APPROVAL,
     APPROVAL_ESCALATION,
     REMINDER,
-    REFUSED
+    REFUSED,
+    PAYMENT_RELEASED
   }
 
   private final DecisionLedger ledger;

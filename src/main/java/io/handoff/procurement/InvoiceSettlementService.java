@@ -1,5 +1,7 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.Rules;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,18 +20,21 @@ public class InvoiceSettlementService {
   private final VendorNotifier vendorNotifier;
   private final PurchasingConnector purchasing;
   private final InvoiceApprovalControl approvalControl;
+  private final InvoiceDecisionLog decisionLog;
 
   public InvoiceSettlementService(
       InvoiceRepository invoices,
       Rules rules,
       VendorNotifier vendorNotifier,
       PurchasingConnector purchasing,
-      InvoiceApprovalControl approvalControl) {
+      InvoiceApprovalControl approvalControl,
+      InvoiceDecisionLog decisionLog) {
     this.invoices = invoices;
     this.rules = rules;
     this.vendorNotifier = vendorNotifier;
     this.purchasing = purchasing;
     this.approvalControl = approvalControl;
+    this.decisionLog = decisionLog;
   }
 
   /**
@@ -105,6 +110,20 @@ public class InvoiceSettlementService {
     boolean scheduled = invoices.schedulePayment(invoiceId, payment);
     invoices.updateStatus(invoiceId, InvoiceStatus.SCHEDULED_FOR_PAYMENT);
     if (scheduled) {
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      inputs.put("total", invoice.total());
+      inputs.put("currency", invoice.currency());
+      inputs.put("invoiceDate", invoice.invoiceDate().toString());
+      inputs.put("paymentTerms", invoice.paymentTerms());
+      decisionLog.record(
+          invoiceId,
+          DecisionContext.ofInstance(processInstanceId),
+          InvoiceDecisionLog.Kind.PAYMENT_RELEASED,
+          DecidedBy.PLATFORM,
+          inputs,
+          payment.paymentDate().toString(),
+          "Matched or variance accepted, and approved as the approval matrix asked"
+              + " (re-checked from the system of record before payment)");
       log.info(
           "Process instance {}: invoice {} posted, payment of {} scheduled for {}",
           processInstanceId,

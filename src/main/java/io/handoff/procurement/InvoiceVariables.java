@@ -1,5 +1,7 @@
 package io.handoff.procurement;
 
+import static io.handoff.platform.engine.ProcessVariables.*;
+
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -103,15 +105,6 @@ public final class InvoiceVariables {
 
   public static String invoiceId(VariableScope scope) {
     return string(scope, INVOICE_ID);
-  }
-
-  public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  public static boolean flag(VariableScope scope, String name) {
-    return Boolean.TRUE.equals(scope.getVariable(name));
   }
 
   public static void setPurchaseOrderFacts(

@@ -2,6 +2,7 @@ package io.handoff.procurement;
 
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ public class MatchExceptionResolutionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = InvoiceVariables.string(task, InvoiceVariables.EXCEPTION_OUTCOME);
-    String reason = InvoiceVariables.string(task, InvoiceVariables.EXCEPTION_REASON);
+    String outcome = ProcessVariables.string(task, InvoiceVariables.EXCEPTION_OUTCOME);
+    String reason = ProcessVariables.string(task, InvoiceVariables.EXCEPTION_REASON);
     if (outcome == null || !OUTCOMES.contains(outcome)) {
       throw new IllegalArgumentException(
           "Choose an outcome: accept the variance, request a credit note or reject the invoice.");
@@ -57,7 +58,7 @@ public class MatchExceptionResolutionListener implements TaskListener {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put(
         InvoiceVariables.MATCH_PROBLEM,
-        InvoiceVariables.string(task, InvoiceVariables.MATCH_PROBLEM));
+        ProcessVariables.string(task, InvoiceVariables.MATCH_PROBLEM));
     decisionLog.record(
         InvoiceVariables.invoiceId(task),
         DecisionContext.of(task),

@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ public class MatchInvoiceLinesDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String invoiceId = InvoiceVariables.invoiceId(execution);
     String decisionKey =
-        InvoiceVariables.string(execution, InvoiceVariables.TOLERANCE_DECISION_KEY);
+        ProcessVariables.string(execution, InvoiceVariables.TOLERANCE_DECISION_KEY);
     InvoiceMatchingService.MatchResult result =
         matching.matchLines(invoiceId, execution.getProcessInstanceId(), decisionKey);
     InvoiceVariables.setMatchResult(

@@ -80,8 +80,7 @@ public class AgentAuditRepository {
             .subject(a.id())
             .inputs(inputs)
             .outcome(a.output())
-            .reason(a.error())
-            .onProposal(a.id(), null));
+            .reason(a.error()));
   }
 
   /** Records an action taken on a proposal without a person; false when it was decided on. */

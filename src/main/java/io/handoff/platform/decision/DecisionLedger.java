@@ -139,6 +139,24 @@ public class DecisionLedger {
   }
 
   private DecisionContext complete(DecisionContext where) {
+    return withKeys(withStep(where));
+  }
+
+  /** A decision taken inside a step of its instance is that step's. */
+  private static DecisionContext withStep(DecisionContext where) {
+    if (where == null || where.step() != null || where.processInstanceId() == null) {
+      return where;
+    }
+    if (Context.getCommandContext() != null
+        && Context.getCoreExecutionContext() != null
+        && Context.getCoreExecutionContext().getExecution() instanceof ExecutionEntity execution
+        && where.processInstanceId().equals(execution.getProcessInstanceId())) {
+      return where.atStep(execution.getActivityId());
+    }
+    return where;
+  }
+
+  private DecisionContext withKeys(DecisionContext where) {
     if (where == null
         || where.processInstanceId() == null
         || (where.processKey() != null && where.businessKey() != null)) {

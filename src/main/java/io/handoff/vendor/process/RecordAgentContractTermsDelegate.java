@@ -8,9 +8,9 @@ import static io.handoff.vendor.VendorOnboardingVariables.RESULT_VARIABLE;
 
 import io.handoff.agent.AgentStepVariables;
 import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.ProposedContractTerms;
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +42,7 @@ public class RecordAgentContractTermsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String prefix = VendorOnboardingVariables.string(execution, RESULT_VARIABLE);
+    String prefix = ProcessVariables.string(execution, RESULT_VARIABLE);
     if (prefix == null || prefix.isBlank()) {
       throw new IllegalArgumentException(
           execution.getCurrentActivityId() + " has no input '" + RESULT_VARIABLE + "'");

@@ -3,8 +3,8 @@ package io.handoff.agent.autonomy;
 import io.handoff.agent.AgentProperties;
 import io.handoff.agent.Autonomy;
 import io.handoff.platform.decision.Rules;
-import io.handoff.platform.engine.EngineClock;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,7 @@ public class AutonomyGovernor {
             decimal(figures.agreement()),
             figures.actedAlone(),
             decimal(figures.reversalShare()),
-            EngineClock.now());
+            Instant.now());
     repository.insert(change);
     log.warn(
         "Agent step {} ({}) moved down from {} to {}: {} (agreement {} over {} reviewed decisions,"
@@ -145,7 +145,7 @@ public class AutonomyGovernor {
             null,
             null,
             null,
-            EngineClock.now());
+            Instant.now());
     repository.insert(change);
     log.info(
         "Agent step {} ({}) set from {} to {} by {}: {}",

@@ -58,7 +58,8 @@ public class InvoiceDecisionLog {
       Map<String, ?> inputs,
       String outcome,
       String reason) {
-    ledger.recordIndependently(draft(invoiceId, where, kind, decidedBy, inputs, outcome, reason));
+    ledger.recordIndependently(
+        () -> draft(invoiceId, where, kind, decidedBy, inputs, outcome, reason));
   }
 
   /** Every decision about the invoice, rules included, in the order taken. */

@@ -61,7 +61,7 @@ public class DecisionAudit {
       String decidedBy,
       String outcome,
       Map<String, ?> details) {
-    ledger.recordIndependently(draft(applicationId, decision, decidedBy, outcome, details));
+    ledger.recordIndependently(() -> draft(applicationId, decision, decidedBy, outcome, details));
   }
 
   /** Every decision about the application, rules included, in the order taken. */

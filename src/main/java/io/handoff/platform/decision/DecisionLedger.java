@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -47,7 +48,23 @@ public class DecisionLedger {
 
   /** Writes the decision in the caller's transaction. */
   public void record(Draft draft) {
-    DecisionContext where = complete(draft.where());
+    insert(
+        new Draft(
+            complete(draft.where()),
+            draft.decision(),
+            draft.decidedBy(),
+            draft.inputs(),
+            draft.outcome(),
+            draft.reason(),
+            draft.subject(),
+            draft.decisionDefinitionId(),
+            draft.agentProposal(),
+            draft.agentAgreement()));
+  }
+
+  private void insert(Draft draft) {
+    DecisionContext where =
+        draft.where() == null ? new DecisionContext(null, null, null, null) : draft.where();
     jdbc.sql(
             """
             INSERT INTO decision_ledger (process_instance_id, process_key, business_key, step,
@@ -77,20 +94,26 @@ public class DecisionLedger {
    * Writes the decision in a transaction of its own, so it stays when the caller's transaction is
    * rolled back (a refused claim or completion).
    */
-  public void recordIndependently(Draft draft) {
-    Draft completed =
-        new Draft(
-            complete(draft.where()),
-            draft.decision(),
-            draft.decidedBy(),
-            draft.inputs(),
-            draft.outcome(),
-            draft.reason(),
-            draft.subject(),
-            draft.decisionDefinitionId(),
-            draft.agentProposal(),
-            draft.agentAgreement());
-    independent.executeWithoutResult(status -> record(completed));
+  public void recordIndependently(Supplier<Draft> draft) {
+    // The caller's transaction may be unusable (PostgreSQL aborts it on a failed statement): the
+    // draft is built, and its keys read, in the new transaction; the step comes from the engine's
+    // context.
+    independent.executeWithoutResult(
+        status -> {
+          Draft d = draft.get();
+          insert(
+              new Draft(
+                  fromHistory(withStep(d.where())),
+                  d.decision(),
+                  d.decidedBy(),
+                  d.inputs(),
+                  d.outcome(),
+                  d.reason(),
+                  d.subject(),
+                  d.decisionDefinitionId(),
+                  d.agentProposal(),
+                  d.agentAgreement()));
+        });
   }
 
   /** The decisions of a process instance, in the order they were taken. */
@@ -175,6 +198,16 @@ public class DecisionLedger {
             where.businessKey() != null ? where.businessKey() : instance.getBusinessKey(),
             where.step());
       }
+    }
+    return fromHistory(where);
+  }
+
+  /** Process key and business key from the engine's history, where the caller left them out. */
+  private DecisionContext fromHistory(DecisionContext where) {
+    if (where == null
+        || where.processInstanceId() == null
+        || (where.processKey() != null && where.businessKey() != null)) {
+      return where == null ? new DecisionContext(null, null, null, null) : where;
     }
     return jdbc.sql(
             "SELECT PROC_DEF_KEY_, BUSINESS_KEY_ FROM ACT_HI_PROCINST WHERE PROC_INST_ID_ = ?")

@@ -1,7 +1,9 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.engine.EngineClock;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,7 +41,7 @@ public class ApplyClassificationDelegate implements JavaDelegate {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(CATEGORY_PROPOSAL, proposal);
     inputs.put(KNOWN_REQUEST, knownRequest(execution).name());
-    Map<String, Object> mapped = decisions.single(decision, inputs);
+    Map<String, Object> mapped = decisions.single(execution, decision, inputs);
     String category = (String) mapped.get(CATEGORY);
     if (!rules.categories().contains(category)) {
       throw new IllegalStateException(

@@ -1,7 +1,9 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.engine.EngineClock;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,6 +37,7 @@ public class AssessIncidentDelegate implements JavaDelegate {
     String category = category(execution);
     String priority =
         decisions.priority(
+            execution,
             priorityDecision == null ? IncidentDecisions.PRIORITY : priorityDecision,
             Level.valueOf(requiredString(execution, IMPACT)),
             Level.valueOf(requiredString(execution, URGENCY)),
@@ -42,7 +45,8 @@ public class AssessIncidentDelegate implements JavaDelegate {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(PRIORITY, priority);
     Map<String, Object> targets =
-        decisions.single(slaDecision == null ? IncidentDecisions.SLA_TARGETS : slaDecision, inputs);
+        decisions.single(
+            execution, slaDecision == null ? IncidentDecisions.SLA_TARGETS : slaDecision, inputs);
     String respondWithin = (String) targets.get(RESPOND_WITHIN);
     String resolveWithin = (String) targets.get(RESOLVE_WITHIN);
     SlaWindow.Target target = new SlaWindow.Target(resolveWithin, reminderPercent);

@@ -1,10 +1,12 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
 import io.handoff.agent.task.ClassifyIncidentTask;
+import io.handoff.platform.engine.EngineClock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,7 +75,7 @@ public class CheckRemediationEvidenceDelegate implements JavaDelegate {
     inputs.put(
         "incidentText",
         incident.title() + ". " + (incident.description() == null ? "" : incident.description()));
-    Map<String, Object> verdict = decisions.single(decision, inputs);
+    Map<String, Object> verdict = decisions.single(execution, decision, inputs);
     boolean actAlone = Boolean.TRUE.equals(verdict.get("actAlone"));
     String evidence = String.valueOf(verdict.get("evidence"));
     setBoolean(execution, REMEDIATION_ACT_ALONE, actAlone);

@@ -1,7 +1,13 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -19,15 +25,19 @@ public class CloseIncidentDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(CloseIncidentDelegate.class);
 
   private final IncidentRepository incidents;
+  private final DecisionLedger ledger;
 
-  public CloseIncidentDelegate(IncidentRepository incidents) {
+  public CloseIncidentDelegate(IncidentRepository incidents, DecisionLedger ledger) {
     this.incidents = incidents;
+    this.ledger = ledger;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String reason = requiredString(execution, IN_CLOSE_REASON);
     incidents.close(incidentId(execution), reason, EngineClock.now());
+    ledger.record(
+        Draft.of(DecisionContext.of(execution), "CLOSED", DecidedBy.PLATFORM).outcome(reason));
     log.info(
         "Incident {} closed ({}), process instance {}",
         incidentId(execution),

@@ -1,17 +1,14 @@
 package io.handoff.incident;
 
+import io.handoff.platform.decision.Rules;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the process's DMN tables (priority, SLA targets, assignment). The rules are the process
- * owner's; evaluating them is part of the process, so it does not depend on the permissions of
- * whoever completed the preceding task.
+ * The incident process's decision tables (priority, SLA targets, assignment, agent category,
+ * remediation evidence) and the inputs they take, evaluated through the platform's {@link Rules}.
  */
 @Component
 public class IncidentDecisions {
@@ -21,36 +18,28 @@ public class IncidentDecisions {
   public static final String ASSIGNMENT = "incident-assignment";
   public static final String AGENT_CATEGORY = "incident-agent-category";
 
-  private final DecisionService decisionService;
+  private final Rules rules;
 
-  public IncidentDecisions(DecisionService decisionService) {
-    this.decisionService = decisionService;
+  public IncidentDecisions(Rules rules) {
+    this.rules = rules;
   }
 
-  /** The one row a decision table must produce for these inputs. */
-  public Map<String, Object> single(String decisionKey, Map<String, Object> inputs) {
-    Callable<DmnDecisionResult> evaluation =
-        () -> decisionService.evaluateDecisionByKey(decisionKey).variables(inputs).evaluate();
-    DmnDecisionResult result;
-    try {
-      CommandContext context = Context.getCommandContext();
-      result = context == null ? evaluation.call() : context.runWithoutAuthorization(evaluation);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("Decision " + decisionKey + " failed", e);
-    }
-    if (result.isEmpty()) {
-      throw new IllegalStateException("Decision " + decisionKey + " has no rule for " + inputs);
-    }
-    return result.getSingleResult().getEntryMap();
+  /** The one row a decision table must produce for these inputs, for a step of the incident. */
+  public Map<String, Object> single(
+      DelegateExecution execution, String decisionKey, Map<String, Object> inputs) {
+    return rules.single(execution, decisionKey, inputs).getEntryMap();
   }
 
-  public String priority(String decisionKey, Level impact, Level urgency, String category) {
-    java.util.HashMap<String, Object> inputs = new java.util.HashMap<>();
+  public String priority(
+      DelegateExecution execution,
+      String decisionKey,
+      Level impact,
+      Level urgency,
+      String category) {
+    Map<String, Object> inputs = new HashMap<>();
     inputs.put("impact", impact.name());
     inputs.put("urgency", urgency.name());
     inputs.put("category", category);
-    return (String) single(decisionKey, inputs).get("priority");
+    return (String) single(execution, decisionKey, inputs).get("priority");
   }
 }

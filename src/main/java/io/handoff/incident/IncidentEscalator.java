@@ -1,11 +1,19 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
@@ -27,12 +35,17 @@ public class IncidentEscalator {
   private static final Logger log = LoggerFactory.getLogger(IncidentEscalator.class);
 
   private final IncidentRepository incidents;
+  private final DecisionLedger ledger;
   private final TaskService taskService;
   private final MeterRegistry meters;
 
   public IncidentEscalator(
-      IncidentRepository incidents, TaskService taskService, MeterRegistry meters) {
+      IncidentRepository incidents,
+      TaskService taskService,
+      MeterRegistry meters,
+      DecisionLedger ledger) {
     this.incidents = incidents;
+    this.ledger = ledger;
     this.taskService = taskService;
     this.meters = meters;
   }
@@ -68,6 +81,16 @@ public class IncidentEscalator {
     Escalation escalation =
         new Escalation(level, toLevel, group, toGroup, priority, missedDue, now);
     incidents.escalate(incidentId, escalation, next.due());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("priority", priority);
+    inputs.put("level", level);
+    inputs.put("group", group);
+    inputs.put("missedDue", missedDue.toString());
+    ledger.record(
+        Draft.of(DecisionContext.of(execution), "ESCALATION", DecidedBy.PLATFORM)
+            .inputs(inputs)
+            .outcome(toGroup)
+            .reason("SLA target missed at level " + level + "; now level " + toLevel));
     setString(execution, ASSIGNED_GROUP, toGroup);
     setInteger(execution, ESCALATION_LEVEL, toLevel);
     setBoolean(execution, FURTHER_ESCALATION_POSSIBLE, toLevel < TOP_LEVEL);

@@ -1,5 +1,7 @@
 package io.handoff.incident;
 
+import static io.handoff.platform.engine.ProcessVariables.*;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -77,7 +79,6 @@ public final class IncidentVariables {
   public static final String IN_PRIORITY_DECISION = "priorityDecision";
   public static final String IN_SLA_DECISION = "slaDecision";
   public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
-  public static final String IN_ASSIGNMENT_DECISION = "assignmentDecision";
   public static final String IN_CLASSIFICATION_DECISION = "classificationDecision";
   public static final String IN_CLOSE_REASON = "closeReason";
   public static final String IN_NOTICE = "notice";
@@ -119,27 +120,6 @@ public final class IncidentVariables {
       vars.putValueTyped(ALERT_FINGERPRINT, Variables.stringValue(incident.alertFingerprint()));
     }
     return vars;
-  }
-
-  public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  public static String requiredString(VariableScope scope, String name) {
-    String value = string(scope, name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("Process variable '" + name + "' is missing");
-    }
-    return value;
-  }
-
-  public static Integer integer(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    return value == null ? null : Integer.valueOf(value.toString());
   }
 
   public static String incidentId(VariableScope scope) {

@@ -1,7 +1,15 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -22,9 +30,11 @@ public class RecordRemediationDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(RecordRemediationDelegate.class);
 
   private final IncidentRepository incidents;
+  private final DecisionLedger ledger;
 
-  public RecordRemediationDelegate(IncidentRepository incidents) {
+  public RecordRemediationDelegate(IncidentRepository incidents, DecisionLedger ledger) {
     this.incidents = incidents;
+    this.ledger = ledger;
   }
 
   @Override
@@ -44,6 +54,14 @@ public class RecordRemediationDelegate implements JavaDelegate {
     setBoolean(execution, REMEDIATED_AUTOMATICALLY, true);
     incidents.resolve(
         incidentId(execution), RESOLUTION_AUTO_REMEDIATED, notes, RESOLVED_BY, EngineClock.now());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("knownRequest", request.name());
+    inputs.put("evidence", string(execution, REMEDIATION_EVIDENCE));
+    ledger.record(
+        Draft.of(DecisionContext.of(execution), "REMEDIATION", DecidedBy.PLATFORM)
+            .inputs(inputs)
+            .outcome(RESOLUTION_AUTO_REMEDIATED)
+            .reason(notes));
     log.info(
         "Incident {} resolved by automatic remediation ({}), reporter asked to confirm, process"
             + " instance {}",

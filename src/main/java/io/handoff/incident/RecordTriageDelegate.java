@@ -1,11 +1,19 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.errors.InvalidRequestException;
+import io.handoff.platform.governance.People;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,8 +29,16 @@ public class RecordTriageDelegate implements JavaDelegate {
 
   private final IncidentRepository incidents;
   private final IncidentIntakeRules rules;
+  private final DecisionLedger ledger;
+  private final People people;
 
-  public RecordTriageDelegate(IncidentRepository incidents, IncidentIntakeRules rules) {
+  public RecordTriageDelegate(
+      IncidentRepository incidents,
+      IncidentIntakeRules rules,
+      DecisionLedger ledger,
+      People people) {
+    this.ledger = ledger;
+    this.people = people;
     this.incidents = incidents;
     this.rules = rules;
   }
@@ -36,8 +52,18 @@ public class RecordTriageDelegate implements JavaDelegate {
     var problems = rules.categoryProblems(CATEGORY, category);
     InvalidRequestException.throwIfAny(problems);
     String proposal = string(execution, CATEGORY_PROPOSAL);
-    String triagedBy = currentUser(execution);
+    String triagedBy = people.caller().orElse(null);
     incidents.recordTriage(incidentId(execution), category, proposal, triagedBy, EngineClock.now());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("agentProposal", proposal);
+    inputs.put("knownRequest", String.valueOf(knownRequest(execution)));
+    ledger.record(
+        Draft.of(
+                DecisionContext.of(execution),
+                "TRIAGE",
+                triagedBy == null ? DecidedBy.PLATFORM : DecidedBy.person(triagedBy))
+            .inputs(inputs)
+            .outcome(category));
     log.info(
         "Incident {} triaged as {} (known request {}) by {} against the agent's proposal {},"
             + " process instance {}",
@@ -47,11 +73,5 @@ public class RecordTriageDelegate implements JavaDelegate {
         triagedBy,
         proposal,
         execution.getProcessInstanceId());
-  }
-
-  static String currentUser(DelegateExecution execution) {
-    Authentication auth =
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
   }
 }

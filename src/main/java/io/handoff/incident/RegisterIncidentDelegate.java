@@ -1,7 +1,9 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.engine.EngineClock;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -69,7 +71,11 @@ public class RegisterIncidentDelegate implements JavaDelegate {
             string(execution, ALERT_FINGERPRINT));
     String priority =
         decisions.priority(
-            IncidentDecisions.PRIORITY, incident.impact(), incident.urgency(), incident.category());
+            execution,
+            IncidentDecisions.PRIORITY,
+            incident.impact(),
+            incident.urgency(),
+            incident.category());
     IncidentStatus status =
         incident.category() == null ? IncidentStatus.TRIAGE : IncidentStatus.OPEN;
     incidents.insert(

@@ -1,7 +1,14 @@
 package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import io.handoff.platform.engine.EngineClock;
+import io.handoff.platform.governance.People;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -18,9 +25,14 @@ public class ReopenIncidentDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(ReopenIncidentDelegate.class);
 
   private final IncidentRepository incidents;
+  private final DecisionLedger ledger;
+  private final People people;
 
-  public ReopenIncidentDelegate(IncidentRepository incidents) {
+  public ReopenIncidentDelegate(
+      IncidentRepository incidents, DecisionLedger ledger, People people) {
     this.incidents = incidents;
+    this.ledger = ledger;
+    this.people = people;
   }
 
   @Override
@@ -32,6 +44,14 @@ public class ReopenIncidentDelegate implements JavaDelegate {
         FURTHER_ESCALATION_POSSIBLE,
         escalationLevel(execution) < IncidentEscalator.TOP_LEVEL);
     incidents.reopen(incidentId(execution), window.due(), EngineClock.now());
+    String reopenedBy = people.caller().orElse(null);
+    ledger.record(
+        Draft.of(
+                DecisionContext.of(execution),
+                "REOPENED",
+                reopenedBy == null ? DecidedBy.PLATFORM : DecidedBy.person(reopenedBy))
+            .outcome("REOPENED")
+            .reason(string(execution, REOPEN_REASON)));
     log.info(
         "Incident {} reopened by its reporter ({}); back to {} at level {}, due {}, process"
             + " instance {}",

@@ -1,5 +1,8 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.engine.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +34,7 @@ public class EscalateMatchExceptionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int priority =
         Integer.parseInt(
-            InvoiceVariables.string(execution, InvoiceVariables.ESCALATED_PRIORITY).trim());
+            ProcessVariables.string(execution, InvoiceVariables.ESCALATED_PRIORITY).trim());
     for (Task task :
         taskService
             .createTaskQuery()
@@ -42,9 +45,9 @@ public class EscalateMatchExceptionDelegate implements JavaDelegate {
     }
     decisionLog.record(
         InvoiceVariables.invoiceId(execution),
-        execution.getProcessInstanceId(),
+        DecisionContext.of(execution),
         InvoiceDecisionLog.Kind.REMINDER,
-        "process:" + execution.getCurrentActivityId(),
+        DecidedBy.PLATFORM,
         Map.of("priority", priority),
         "reminded",
         "The match exception has been open longer than the reminder period.");

@@ -92,12 +92,11 @@ public class InvoiceApprovalControl {
 
   /** Users who accepted a variance on the invoice, from the decision log. */
   public Set<String> varianceAcceptedBy(String invoiceId) {
-    return decisionLog.entries(invoiceId).stream()
-        .filter(e -> e.kind() == InvoiceDecisionLog.Kind.EXCEPTION_RESOLUTION)
-        .filter(e -> InvoiceVariables.OUTCOME_ACCEPT.equals(e.outcome()))
-        .map(e -> InvoiceDecisionLog.userOf(e.decidedBy()))
-        .filter(u -> u != null)
-        .collect(Collectors.toUnmodifiableSet());
+    return Set.copyOf(
+        decisionLog.peopleWho(
+            invoiceId,
+            InvoiceDecisionLog.Kind.EXCEPTION_RESOLUTION,
+            InvoiceVariables.OUTCOME_ACCEPT));
   }
 
   /** Whether any level of the invoice was rejected. */

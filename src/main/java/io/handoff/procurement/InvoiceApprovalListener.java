@@ -1,5 +1,9 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.Rules;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
@@ -33,7 +37,7 @@ public class InvoiceApprovalListener implements TaskListener {
   private final InvoiceApprovals approvals;
   private final People people;
   private final InvoiceRepository invoices;
-  private final DecisionEvaluator decisions;
+  private final Rules rules;
 
   public InvoiceApprovalListener(
       InvoiceDecisionLog decisionLog,
@@ -41,13 +45,13 @@ public class InvoiceApprovalListener implements TaskListener {
       InvoiceApprovals approvals,
       People people,
       InvoiceRepository invoices,
-      DecisionEvaluator decisions) {
+      Rules rules) {
     this.decisionLog = decisionLog;
     this.control = control;
     this.approvals = approvals;
     this.people = people;
     this.invoices = invoices;
-    this.decisions = decisions;
+    this.rules = rules;
   }
 
   @Override
@@ -92,9 +96,7 @@ public class InvoiceApprovalListener implements TaskListener {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());
     String escalation =
-        decisions
-            .evaluate(
-                decisions.decisionDefinitionId(decisionKey, task.getProcessDefinitionId()), inputs)
+        Rules.single(rules.evaluate(task, decisionKey, inputs), decisionKey, inputs)
             .getEntry(InvoiceVariables.DMN_ESCALATION_GROUP);
     approvals.escalate(invoiceId, facts.level(), facts.approverGroup(), escalation);
     task.addCandidateGroup(escalation);
@@ -102,9 +104,9 @@ public class InvoiceApprovalListener implements TaskListener {
     inputs.put("level", facts.level());
     decisionLog.record(
         invoiceId,
-        task.getProcessInstanceId(),
+        DecisionContext.of(task),
         InvoiceDecisionLog.Kind.APPROVAL_ESCALATION,
-        InvoiceDecisionLog.rule(decisionKey),
+        DecidedBy.PLATFORM,
         inputs,
         escalation,
         "No member of "
@@ -145,9 +147,9 @@ public class InvoiceApprovalListener implements TaskListener {
     inputs.put("earlierLevels", facts.earlierLevels());
     decisionLog.recordIndependently(
         invoiceId,
-        task.getProcessInstanceId(),
+        DecisionContext.of(task),
         InvoiceDecisionLog.Kind.REFUSED,
-        InvoiceDecisionLog.person(user),
+        DecidedBy.person(user),
         inputs,
         "refused " + task.getEventName(),
         refusal.get());
@@ -155,8 +157,8 @@ public class InvoiceApprovalListener implements TaskListener {
   }
 
   private void recordDecision(DelegateTask task, String invoiceId, String approver) {
-    String decision = InvoiceVariables.string(task, InvoiceVariables.APPROVAL_DECISION);
-    String comment = InvoiceVariables.string(task, InvoiceVariables.APPROVAL_COMMENT);
+    String decision = ProcessVariables.string(task, InvoiceVariables.APPROVAL_DECISION);
+    String comment = ProcessVariables.string(task, InvoiceVariables.APPROVAL_COMMENT);
     boolean approve = InvoiceVariables.DECISION_APPROVE.equals(decision);
     if (!approve && !InvoiceVariables.DECISION_REJECT.equals(decision)) {
       throw new IllegalArgumentException("Choose a decision: approve or reject the invoice.");
@@ -171,12 +173,12 @@ public class InvoiceApprovalListener implements TaskListener {
     inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());
     inputs.put(
         InvoiceVariables.INVOICE_TOTAL,
-        InvoiceVariables.string(task, InvoiceVariables.INVOICE_TOTAL));
+        ProcessVariables.string(task, InvoiceVariables.INVOICE_TOTAL));
     decisionLog.record(
         invoiceId,
-        task.getProcessInstanceId(),
+        DecisionContext.of(task),
         InvoiceDecisionLog.Kind.APPROVAL,
-        InvoiceDecisionLog.person(approver),
+        DecidedBy.person(approver),
         inputs,
         approve ? "approved" : "rejected",
         comment);

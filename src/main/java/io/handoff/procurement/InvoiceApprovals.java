@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.EngineClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class InvoiceApprovals {
     jdbc.sql(
             "INSERT INTO invoice_approval_escalation (invoice_id, level_no, approver_group,"
                 + " escalation_group, escalated_at) VALUES (?, ?, ?, ?, ?)")
-        .params(invoiceId, level, approverGroup, escalationGroup, PurchasingStore.now())
+        .params(invoiceId, level, approverGroup, escalationGroup, EngineClock.timestamp())
         .update();
   }
 
@@ -100,7 +101,7 @@ public class InvoiceApprovals {
             "INSERT INTO invoice_approval (invoice_id, level_no, approver_group, decided_by,"
                 + " decision, decision_comment, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(
-            invoiceId, level, approverGroup, decidedBy, decision, comment, PurchasingStore.now())
+            invoiceId, level, approverGroup, decidedBy, decision, comment, EngineClock.timestamp())
         .update();
   }
 }

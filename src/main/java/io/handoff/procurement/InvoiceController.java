@@ -150,8 +150,10 @@ public class InvoiceController {
   /**
    * One decision in the invoice's audit trail.
    *
-   * @param kind what was decided
-   * @param decidedBy {@code dmn:<decision>} or {@code user:<id>}
+   * @param kind what was decided: a decision table's key for a rule, else the kind of decision
+   * @param step the BPMN element that decided
+   * @param decidedBy {@code rule:<decision>:<version>}, {@code person:<id>}, {@code
+   *     agent:<task>/<provider>/<model>} or {@code platform}
    * @param outcome the outcome
    * @param reason why
    * @param inputs the inputs, as JSON
@@ -159,6 +161,7 @@ public class InvoiceController {
    */
   public record DecisionView(
       String kind,
+      String step,
       String decidedBy,
       String outcome,
       String reason,
@@ -281,7 +284,8 @@ public class InvoiceController {
             .map(
                 e ->
                     new DecisionView(
-                        e.kind().name(),
+                        e.decision(),
+                        e.step(),
                         e.decidedBy(),
                         e.outcome(),
                         e.reason(),
@@ -292,7 +296,7 @@ public class InvoiceController {
         decisions.stream()
             .filter(
                 d ->
-                    d.kind().equals(InvoiceDecisionLog.Kind.APPROVAL_ROUTE.name())
+                    d.step() != null && d.step().equals(InvoiceVariables.DETERMINE_APPROVERS_STEP)
                         || d.kind().equals(InvoiceDecisionLog.Kind.APPROVAL.name()))
             .toList();
     Optional<InvoiceRepository.Payment> payment = invoices.payment(invoice.invoiceId());

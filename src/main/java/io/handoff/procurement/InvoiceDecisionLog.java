@@ -1,98 +1,49 @@
 package io.handoff.procurement;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import io.handoff.platform.decision.LedgerEntry;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Component;
 
 /**
- * The audit trail of an invoice: every decision by a rule or a person, with its inputs, and every
- * refused attempt.
+ * An invoice's decisions in the platform's decision ledger: what people and the platform decided
+ * about it (rule evaluations are written by the ledger itself), and every refused attempt.
  */
-@Repository
+@Component
 public class InvoiceDecisionLog {
 
-  /** What was decided. */
+  /** What a person or the platform decided about an invoice. */
   public enum Kind {
-    LINE_MATCH,
-    APPROVAL_ROUTE,
     EXCEPTION_RESOLUTION,
     APPROVAL,
     APPROVAL_ESCALATION,
     REMINDER,
-    REFUSED
+    REFUSED,
+    PAYMENT_RELEASED
   }
 
-  /**
-   * One entry.
-   *
-   * @param kind what was decided
-   * @param decidedBy {@code dmn:<decision key>} for a rule, {@code user:<id>} for a person
-   * @param inputs the inputs, as JSON
-   * @param outcome the outcome
-   * @param reason why
-   * @param decidedAt when
-   */
-  public record Entry(
-      Kind kind,
-      String decidedBy,
-      String inputs,
-      String outcome,
-      String reason,
-      Instant decidedAt) {}
-
+  private final DecisionLedger ledger;
   private final JdbcClient jdbc;
-  private final ObjectMapper objectMapper;
-  private final TransactionTemplate independent;
 
-  public InvoiceDecisionLog(
-      JdbcClient jdbc, ObjectMapper objectMapper, PlatformTransactionManager transactions) {
+  public InvoiceDecisionLog(DecisionLedger ledger, JdbcClient jdbc) {
+    this.ledger = ledger;
     this.jdbc = jdbc;
-    this.objectMapper = objectMapper;
-    this.independent = new TransactionTemplate(transactions);
-    this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-  }
-
-  public static String rule(String decisionKey) {
-    return "dmn:" + decisionKey;
-  }
-
-  public static String person(String userId) {
-    return "user:" + userId;
-  }
-
-  /** The user id of a person's entry, null for a rule's. */
-  public static String userOf(String decidedBy) {
-    return decidedBy != null && decidedBy.startsWith("user:") ? decidedBy.substring(5) : null;
   }
 
   public void record(
       String invoiceId,
-      String processInstanceId,
+      DecisionContext where,
       Kind kind,
       String decidedBy,
       Map<String, ?> inputs,
       String outcome,
       String reason) {
-    jdbc.sql(
-            "INSERT INTO invoice_decision (invoice_id, process_instance_id, kind, decided_by,"
-                + " inputs, outcome, reason, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            invoiceId,
-            processInstanceId,
-            kind.name(),
-            decidedBy,
-            json(inputs),
-            outcome,
-            reason,
-            PurchasingStore.now())
-        .update();
+    ledger.record(draft(invoiceId, where, kind, decidedBy, inputs, outcome, reason));
   }
 
   /**
@@ -101,38 +52,47 @@ public class InvoiceDecisionLog {
    */
   public void recordIndependently(
       String invoiceId,
-      String processInstanceId,
+      DecisionContext where,
       Kind kind,
       String decidedBy,
       Map<String, ?> inputs,
       String outcome,
       String reason) {
-    independent.executeWithoutResult(
-        status -> record(invoiceId, processInstanceId, kind, decidedBy, inputs, outcome, reason));
+    ledger.recordIndependently(
+        () -> draft(invoiceId, where, kind, decidedBy, inputs, outcome, reason));
   }
 
-  public List<Entry> entries(String invoiceId) {
-    return jdbc.sql(
-            "SELECT kind, decided_by, inputs, outcome, reason, decided_at FROM invoice_decision"
-                + " WHERE invoice_id = ? ORDER BY decision_id")
+  /** Every decision about the invoice, rules included, in the order taken. */
+  public List<LedgerEntry> entries(String invoiceId) {
+    return jdbc.sql("SELECT process_instance_id FROM invoice WHERE invoice_id = ?")
         .param(invoiceId)
-        .query(
-            (rs, i) ->
-                new Entry(
-                    Kind.valueOf(rs.getString("kind")),
-                    rs.getString("decided_by"),
-                    rs.getString("inputs"),
-                    rs.getString("outcome"),
-                    rs.getString("reason"),
-                    rs.getTimestamp("decided_at").toInstant()))
-        .list();
+        .query(String.class)
+        .optional()
+        .map(ledger::ofInstance)
+        .orElse(List.of());
   }
 
-  private String json(Map<String, ?> inputs) {
-    try {
-      return objectMapper.writeValueAsString(inputs);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write decision inputs as JSON", e);
-    }
+  /** The user ids of the people who took decisions of this kind on the invoice with an outcome. */
+  public List<String> peopleWho(String invoiceId, Kind kind, String outcome) {
+    return entries(invoiceId).stream()
+        .filter(e -> kind.name().equals(e.decision()) && outcome.equals(e.outcome()))
+        .map(e -> DecidedBy.userOf(e.decidedBy()))
+        .filter(u -> u != null)
+        .toList();
+  }
+
+  private static Draft draft(
+      String invoiceId,
+      DecisionContext where,
+      Kind kind,
+      String decidedBy,
+      Map<String, ?> inputs,
+      String outcome,
+      String reason) {
+    return Draft.of(where, kind.name(), decidedBy)
+        .subject(invoiceId)
+        .inputs(inputs)
+        .outcome(outcome)
+        .reason(reason);
   }
 }

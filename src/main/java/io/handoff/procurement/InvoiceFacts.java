@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -8,17 +9,36 @@ import org.springframework.stereotype.Component;
  * What the invoice process's gateways and loops decide on, read from the system of record instead
  * of from process variables: {@code ${invoiceFacts.linesMatched(execution)}}, {@code
  * ${invoiceFacts.approverGroups(execution)}}, {@code ${invoiceFacts.approvalRequired(execution)}},
- * {@code ${invoiceFacts.rejected(execution)}}.
+ * {@code ${invoiceFacts.rejected(execution)}}, and the approval matrix's inputs ({@code
+ * invoiceTotal}, {@code category}, {@code linesMatched}).
  */
 @Component("invoiceFacts")
 public class InvoiceFacts {
 
   private final InvoiceRepository invoices;
   private final InvoiceApprovalControl control;
+  private final InvoiceSettlementService settlement;
 
-  public InvoiceFacts(InvoiceRepository invoices, InvoiceApprovalControl control) {
+  public InvoiceFacts(
+      InvoiceRepository invoices,
+      InvoiceApprovalControl control,
+      InvoiceSettlementService settlement) {
     this.invoices = invoices;
     this.control = control;
+    this.settlement = settlement;
+  }
+
+  /** The invoice's total, as stored: an input of the approval matrix. */
+  public BigDecimal invoiceTotal(DelegateExecution execution) {
+    return invoices.get(InvoiceVariables.invoiceId(execution)).total();
+  }
+
+  /** The purchase order's category: an input of the approval matrix. */
+  public String category(DelegateExecution execution) {
+    return (String)
+        settlement
+            .approvalInputs(InvoiceVariables.invoiceId(execution), false)
+            .get(InvoiceVariables.CATEGORY);
   }
 
   /** Every line matched within tolerance at the last match. */

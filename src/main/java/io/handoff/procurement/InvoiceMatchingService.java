@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.Rules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -22,18 +23,13 @@ public class InvoiceMatchingService {
 
   private final InvoiceRepository invoices;
   private final PurchasingConnector purchasing;
-  private final DecisionEvaluator decisions;
-  private final InvoiceDecisionLog decisionLog;
+  private final Rules rules;
 
   public InvoiceMatchingService(
-      InvoiceRepository invoices,
-      PurchasingConnector purchasing,
-      DecisionEvaluator decisions,
-      InvoiceDecisionLog decisionLog) {
+      InvoiceRepository invoices, PurchasingConnector purchasing, Rules rules) {
     this.invoices = invoices;
     this.purchasing = purchasing;
-    this.decisions = decisions;
-    this.decisionLog = decisionLog;
+    this.rules = rules;
   }
 
   /**
@@ -97,8 +93,7 @@ public class InvoiceMatchingService {
     return new PurchaseOrderCheck(order, null, waits, List.of());
   }
 
-  public MatchResult matchLines(
-      String invoiceId, String processInstanceId, String decisionKey, String decisionId) {
+  public MatchResult matchLines(String invoiceId, String processInstanceId, String decisionKey) {
     Invoice invoice = invoices.get(invoiceId);
     PurchaseOrder order =
         purchasing
@@ -122,20 +117,14 @@ public class InvoiceMatchingService {
       inputs.put(InvoiceVariables.DMN_QUANTITY_ABOVE_UNINVOICED, figures.quantityAboveUninvoiced());
       inputs.put(InvoiceVariables.DMN_PRICE_VARIANCE_PERCENT, figures.priceVariancePercent());
       inputs.put(InvoiceVariables.DMN_PRICE_VARIANCE_AMOUNT, figures.priceVarianceAmount());
-      DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);
+      DmnDecisionResultEntries decided =
+          Rules.single(
+              rules.evaluate(processInstanceId, decisionKey, inputs, "line " + line.line()),
+              decisionKey,
+              inputs);
       String result = decided.getEntry(InvoiceVariables.DMN_LINE_RESULT);
       String reason = decided.getEntry(InvoiceVariables.DMN_LINE_REASON);
       invoices.saveMatch(invoiceId, figures, result, reason);
-      Map<String, Object> audited = new LinkedHashMap<>(inputs);
-      audited.put("line", line.line());
-      decisionLog.record(
-          invoiceId,
-          processInstanceId,
-          InvoiceDecisionLog.Kind.LINE_MATCH,
-          InvoiceDecisionLog.rule(decisionKey),
-          audited,
-          result,
-          reason);
       if (!MATCHED.equals(result)) {
         problems.add("Line " + line.line() + ": " + reason);
       }

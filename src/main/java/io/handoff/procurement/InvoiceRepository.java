@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.EngineClock;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -76,8 +77,8 @@ public class InvoiceRepository {
             invoice.processInstanceId(),
             InvoiceNumbers.key(invoice.invoiceNumber()),
             requestHash,
-            PurchasingStore.now(),
-            PurchasingStore.now())
+            EngineClock.timestamp(),
+            EngineClock.timestamp())
         .update();
     insertLines(invoice.invoiceId(), invoice.lines());
   }
@@ -104,7 +105,7 @@ public class InvoiceRepository {
     jdbc.sql(
             "UPDATE invoice SET invoice_date = ?, tax = ?, total = ?, updated_at = ?"
                 + " WHERE invoice_id = ?")
-        .params(Date.valueOf(invoiceDate), tax, total, PurchasingStore.now(), invoiceId)
+        .params(Date.valueOf(invoiceDate), tax, total, EngineClock.timestamp(), invoiceId)
         .update();
   }
 
@@ -197,7 +198,7 @@ public class InvoiceRepository {
 
   public void updateStatus(String invoiceId, InvoiceStatus status) {
     jdbc.sql("UPDATE invoice SET status = ?, updated_at = ? WHERE invoice_id = ?")
-        .params(status.name(), PurchasingStore.now(), invoiceId)
+        .params(status.name(), EngineClock.timestamp(), invoiceId)
         .update();
   }
 
@@ -262,10 +263,10 @@ public class InvoiceRepository {
             payment.amount(),
             payment.currency(),
             Date.valueOf(payment.paymentDate()),
-            PurchasingStore.now())
+            EngineClock.timestamp())
         .update();
     jdbc.sql("UPDATE invoice SET posted_at = ? WHERE invoice_id = ?")
-        .params(PurchasingStore.now(), invoiceId)
+        .params(EngineClock.timestamp(), invoiceId)
         .update();
     return true;
   }

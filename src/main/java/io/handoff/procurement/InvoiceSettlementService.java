@@ -1,8 +1,10 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.Rules;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -14,25 +16,25 @@ public class InvoiceSettlementService {
   private static final Logger log = LoggerFactory.getLogger(InvoiceSettlementService.class);
 
   private final InvoiceRepository invoices;
-  private final DecisionEvaluator decisions;
-  private final InvoiceDecisionLog decisionLog;
+  private final Rules rules;
   private final VendorNotifier vendorNotifier;
   private final PurchasingConnector purchasing;
   private final InvoiceApprovalControl approvalControl;
+  private final InvoiceDecisionLog decisionLog;
 
   public InvoiceSettlementService(
       InvoiceRepository invoices,
-      DecisionEvaluator decisions,
-      InvoiceDecisionLog decisionLog,
+      Rules rules,
       VendorNotifier vendorNotifier,
       PurchasingConnector purchasing,
-      InvoiceApprovalControl approvalControl) {
+      InvoiceApprovalControl approvalControl,
+      InvoiceDecisionLog decisionLog) {
     this.invoices = invoices;
-    this.decisions = decisions;
-    this.decisionLog = decisionLog;
+    this.rules = rules;
     this.vendorNotifier = vendorNotifier;
     this.purchasing = purchasing;
     this.approvalControl = approvalControl;
+    this.decisionLog = decisionLog;
   }
 
   /**
@@ -46,11 +48,23 @@ public class InvoiceSettlementService {
   }
 
   /**
-   * Evaluates the approval matrix on facts from the system of record: the invoice total, the
-   * purchase order's category and whether every line matched; the answer is kept with the invoice.
+   * Keeps the approval matrix's answer with the invoice: its approver groups (the route every later
+   * check reads) and its status.
    */
-  public ApprovalRoute routeApproval(
-      String invoiceId, String processInstanceId, String decisionKey, String decisionId) {
+  public ApprovalRoute applyRoute(String invoiceId, String approverGroups, String reason) {
+    ApprovalRoute route =
+        new ApprovalRoute(approverGroups == null ? "" : approverGroups.trim(), reason);
+    invoices.setApproverGroups(invoiceId, route.approverGroups());
+    invoices.updateStatus(
+        invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);
+    return route;
+  }
+
+  /**
+   * The approval matrix's inputs from the system of record: the invoice total, the purchase order's
+   * category, and whether the lines matched.
+   */
+  public Map<String, Object> approvalInputs(String invoiceId, boolean linesMatched) {
     Invoice invoice = invoices.get(invoiceId);
     String category =
         purchasing
@@ -58,29 +72,11 @@ public class InvoiceSettlementService {
             .map(PurchaseOrder::category)
             .orElseThrow(
                 () -> new IllegalStateException("Purchase order " + invoice.poNumber() + " gone"));
-    boolean linesMatched = invoices.allLinesMatched(invoiceId);
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put(InvoiceVariables.DMN_INVOICE_TOTAL, invoice.total());
     inputs.put(InvoiceVariables.CATEGORY, category);
     inputs.put(InvoiceVariables.LINES_MATCHED, linesMatched);
-    DmnDecisionResultEntries decided = decisions.evaluate(decisionId, inputs);
-    String groups = decided.getEntry(InvoiceVariables.APPROVER_GROUPS);
-    ApprovalRoute route =
-        new ApprovalRoute(
-            groups == null ? "" : groups.trim(),
-            decided.getEntry(InvoiceVariables.APPROVAL_REASON));
-    decisionLog.record(
-        invoiceId,
-        processInstanceId,
-        InvoiceDecisionLog.Kind.APPROVAL_ROUTE,
-        InvoiceDecisionLog.rule(decisionKey),
-        inputs,
-        route.automatic() ? "approved automatically" : route.approverGroups(),
-        route.reason());
-    invoices.setApproverGroups(invoiceId, route.approverGroups());
-    invoices.updateStatus(
-        invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);
-    return route;
+    return inputs;
   }
 
   /**
@@ -114,6 +110,20 @@ public class InvoiceSettlementService {
     boolean scheduled = invoices.schedulePayment(invoiceId, payment);
     invoices.updateStatus(invoiceId, InvoiceStatus.SCHEDULED_FOR_PAYMENT);
     if (scheduled) {
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      inputs.put("total", invoice.total());
+      inputs.put("currency", invoice.currency());
+      inputs.put("invoiceDate", invoice.invoiceDate().toString());
+      inputs.put("paymentTerms", invoice.paymentTerms());
+      decisionLog.record(
+          invoiceId,
+          DecisionContext.ofInstance(processInstanceId),
+          InvoiceDecisionLog.Kind.PAYMENT_RELEASED,
+          DecidedBy.PLATFORM,
+          inputs,
+          payment.paymentDate().toString(),
+          "Matched or variance accepted, and approved as the approval matrix asked"
+              + " (re-checked from the system of record before payment)");
       log.info(
           "Process instance {}: invoice {} posted, payment of {} scheduled for {}",
           processInstanceId,

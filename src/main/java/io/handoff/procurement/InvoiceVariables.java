@@ -1,5 +1,7 @@
 package io.handoff.procurement;
 
+import static io.handoff.platform.engine.ProcessVariables.*;
+
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -45,7 +47,8 @@ public final class InvoiceVariables {
   /** Input parameters of the service tasks, set from their element templates. */
   public static final String TOLERANCE_DECISION_KEY = "toleranceDecisionKey";
 
-  public static final String APPROVAL_DECISION_KEY = "approvalDecisionKey";
+  /** The step that routes an invoice to its approvers (the approval matrix). */
+  public static final String DETERMINE_APPROVERS_STEP = "DetermineApproversTask";
 
   /** The table that names who takes over an approval level nobody in its group may decide. */
   public static final String ESCALATION_DECISION_KEY_DEFAULT = "invoice-approval-escalation";
@@ -102,15 +105,6 @@ public final class InvoiceVariables {
 
   public static String invoiceId(VariableScope scope) {
     return string(scope, INVOICE_ID);
-  }
-
-  public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  public static boolean flag(VariableScope scope, String name) {
-    return Boolean.TRUE.equals(scope.getVariable(name));
   }
 
   public static void setPurchaseOrderFacts(

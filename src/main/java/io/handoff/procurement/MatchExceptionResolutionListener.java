@@ -1,5 +1,8 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
@@ -35,8 +38,8 @@ public class MatchExceptionResolutionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = InvoiceVariables.string(task, InvoiceVariables.EXCEPTION_OUTCOME);
-    String reason = InvoiceVariables.string(task, InvoiceVariables.EXCEPTION_REASON);
+    String outcome = ProcessVariables.string(task, InvoiceVariables.EXCEPTION_OUTCOME);
+    String reason = ProcessVariables.string(task, InvoiceVariables.EXCEPTION_REASON);
     if (outcome == null || !OUTCOMES.contains(outcome)) {
       throw new IllegalArgumentException(
           "Choose an outcome: accept the variance, request a credit note or reject the invoice.");
@@ -55,12 +58,12 @@ public class MatchExceptionResolutionListener implements TaskListener {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put(
         InvoiceVariables.MATCH_PROBLEM,
-        InvoiceVariables.string(task, InvoiceVariables.MATCH_PROBLEM));
+        ProcessVariables.string(task, InvoiceVariables.MATCH_PROBLEM));
     decisionLog.record(
         InvoiceVariables.invoiceId(task),
-        task.getProcessInstanceId(),
+        DecisionContext.of(task),
         InvoiceDecisionLog.Kind.EXCEPTION_RESOLUTION,
-        InvoiceDecisionLog.person(decider),
+        DecidedBy.person(decider),
         inputs,
         outcome,
         reason);

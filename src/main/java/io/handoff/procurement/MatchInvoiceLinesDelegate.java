@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -13,13 +14,10 @@ public class MatchInvoiceLinesDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(MatchInvoiceLinesDelegate.class);
 
   private final InvoiceMatchingService matching;
-  private final DecisionEvaluator decisions;
   private final InvoiceRepository invoices;
 
-  public MatchInvoiceLinesDelegate(
-      InvoiceMatchingService matching, DecisionEvaluator decisions, InvoiceRepository invoices) {
+  public MatchInvoiceLinesDelegate(InvoiceMatchingService matching, InvoiceRepository invoices) {
     this.matching = matching;
-    this.decisions = decisions;
     this.invoices = invoices;
   }
 
@@ -27,13 +25,9 @@ public class MatchInvoiceLinesDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String invoiceId = InvoiceVariables.invoiceId(execution);
     String decisionKey =
-        InvoiceVariables.string(execution, InvoiceVariables.TOLERANCE_DECISION_KEY);
+        ProcessVariables.string(execution, InvoiceVariables.TOLERANCE_DECISION_KEY);
     InvoiceMatchingService.MatchResult result =
-        matching.matchLines(
-            invoiceId,
-            execution.getProcessInstanceId(),
-            decisionKey,
-            decisions.decisionDefinitionId(decisionKey, execution.getProcessDefinitionId()));
+        matching.matchLines(invoiceId, execution.getProcessInstanceId(), decisionKey);
     InvoiceVariables.setMatchResult(
         execution, result.matched(), result.problem(), result.lineSummary());
     invoices.updateStatus(

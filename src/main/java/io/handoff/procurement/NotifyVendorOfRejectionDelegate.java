@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ public class NotifyVendorOfRejectionDelegate implements JavaDelegate {
     settlement.reject(
         InvoiceVariables.invoiceId(execution),
         execution.getProcessInstanceId(),
-        InvoiceVariables.string(execution, InvoiceVariables.REJECTION_REASON));
+        ProcessVariables.string(execution, InvoiceVariables.REJECTION_REASON));
     metrics.completed(false, InvoiceMetrics.REJECTED);
   }
 }

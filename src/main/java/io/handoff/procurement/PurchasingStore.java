@@ -1,12 +1,11 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.EngineClock;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,7 +86,7 @@ public class PurchasingStore implements PurchasingConnector {
             order.requestedBy(),
             order.category(),
             requestHash,
-            now())
+            EngineClock.timestamp())
         .update();
     for (PurchaseOrder.Line line : order.lines()) {
       jdbc.sql(
@@ -127,7 +126,7 @@ public class PurchasingStore implements PurchasingConnector {
     jdbc.sql(
             "INSERT INTO goods_receipt (receipt_id, po_number, request_hash, received_at)"
                 + " VALUES (?, ?, ?, ?)")
-        .params(receiptId, poNumber, requestHash, now())
+        .params(receiptId, poNumber, requestHash, EngineClock.timestamp())
         .update();
     lines.forEach(
         (line, quantity) ->
@@ -136,9 +135,5 @@ public class PurchasingStore implements PurchasingConnector {
                         + " VALUES (?, ?, ?)")
                 .params(receiptId, line, quantity)
                 .update());
-  }
-
-  static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
   }
 }

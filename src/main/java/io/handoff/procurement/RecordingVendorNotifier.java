@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.notification.NotificationOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,7 @@ public class RecordingVendorNotifier implements VendorNotifier {
     jdbc.sql(
             "INSERT INTO vendor_notification (invoice_id, vendor_id, kind, message, sent_at)"
                 + " VALUES (?, ?, ?, ?, ?)")
-        .params(invoice.invoiceId(), invoice.vendorId(), kind, message, PurchasingStore.now())
+        .params(invoice.invoiceId(), invoice.vendorId(), kind, message, EngineClock.timestamp())
         .update();
     outbox.notice(
         key,

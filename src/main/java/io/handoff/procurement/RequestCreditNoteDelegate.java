@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.engine.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ public class RequestCreditNoteDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     settlement.requestCreditNote(
         InvoiceVariables.invoiceId(execution),
-        InvoiceVariables.string(execution, InvoiceVariables.EXCEPTION_REASON));
+        ProcessVariables.string(execution, InvoiceVariables.EXCEPTION_REASON));
     // Should the corrected invoice not match either, the exception task starts empty.
     InvoiceVariables.clearExceptionResolution(execution);
   }

@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.decision.Rules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ public class ApprovalEscalation {
 
   private static final Logger log = LoggerFactory.getLogger(ApprovalEscalation.class);
 
-  private final RuleDecisions rules;
+  private final Rules rules;
   private final SegregationOfDuties sod;
   private final ApprovalTasks approvalTasks;
   private final DecisionAudit audit;
@@ -41,7 +42,7 @@ public class ApprovalEscalation {
   private final TaskService taskService;
 
   public ApprovalEscalation(
-      RuleDecisions rules,
+      Rules rules,
       SegregationOfDuties sod,
       ApprovalTasks approvalTasks,
       DecisionAudit audit,
@@ -65,11 +66,12 @@ public class ApprovalEscalation {
   public record Level(int level, String user, String group) {}
 
   /** The escalation path of a group, in the order of the DMN table's rules. */
-  public List<Level> pathOf(String approvalGroup) {
+  public List<Level> pathOf(String processInstanceId, String approvalGroup) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("approvalGroup", approvalGroup);
     List<Level> path = new ArrayList<>();
-    for (DmnDecisionResultEntries entry : rules.evaluate(DECISION, inputs)) {
+    for (DmnDecisionResultEntries entry :
+        rules.evaluate(processInstanceId, DECISION, inputs, null)) {
       // an empty output cell is absent from the entries
       Number level = (Number) entry.get("escalationLevel");
       String user = (String) entry.get("escalateToUser");
@@ -123,7 +125,7 @@ public class ApprovalEscalation {
 
       @Override
       public void assignTo(String user) {
-        RuleDecisions.asProcess(
+        Rules.asProcess(
             () -> {
               taskService.addCandidateUser(taskId, user);
               // assigned, so it is in the lead's "My tasks"; the lead may hand it back
@@ -134,7 +136,7 @@ public class ApprovalEscalation {
 
       @Override
       public void offerTo(String group) {
-        RuleDecisions.asProcess(
+        Rules.asProcess(
             () -> {
               taskService.addCandidateGroup(taskId, group);
               return null;
@@ -175,7 +177,7 @@ public class ApprovalEscalation {
   private Optional<Level> escalate(
       VendorApplication a, ApprovalTasks.ApprovalTask t, Target target, String reason) {
     int current = t.escalationLevel() == null ? 0 : t.escalationLevel();
-    List<Level> path = pathOf(t.group());
+    List<Level> path = pathOf(a.processInstanceId(), t.group());
     List<Map<String, Object>> skipped = new ArrayList<>();
     for (Level level : path) {
       if (level.level() <= current) {
@@ -207,7 +209,7 @@ public class ApprovalEscalation {
       audit.record(
           a.applicationId(),
           DecisionAudit.APPROVAL_ESCALATION,
-          DecisionAudit.RULES,
+          DecisionAudit.PLATFORM,
           "ESCALATED",
           details);
       log.info(
@@ -231,7 +233,7 @@ public class ApprovalEscalation {
     audit.record(
         a.applicationId(),
         DecisionAudit.APPROVAL_ESCALATION,
-        DecisionAudit.RULES,
+        DecisionAudit.PLATFORM,
         "NO_LEAD",
         details);
     log.warn(

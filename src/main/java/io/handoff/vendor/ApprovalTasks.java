@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.engine.EngineClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public class ApprovalTasks {
         .param("app", applicationId)
         .param("pi", processInstanceId)
         .param("group", approvalGroup)
-        .param("at", VendorApplications.now())
+        .param("at", EngineClock.timestamp())
         .update();
   }
 
@@ -94,7 +95,7 @@ public class ApprovalTasks {
         .param("group", group)
         .param("level", level)
         .param("reason", reason)
-        .param("at", VendorApplications.now())
+        .param("at", EngineClock.timestamp())
         .param("task", taskId)
         .update();
   }

@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.engine.EngineClock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ public class Approvals {
         .param("user", userId)
         .param("outcome", outcome)
         .param("reason", reason)
-        .param("at", VendorApplications.now())
+        .param("at", EngineClock.timestamp())
         .update();
   }
 

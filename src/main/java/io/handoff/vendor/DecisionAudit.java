@@ -1,30 +1,24 @@
 package io.handoff.vendor;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
+import io.handoff.platform.decision.LedgerEntry;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Component;
 
 /**
- * The audit trail of an application ({@code vendor_decision_audit}): one row per decision taken by
- * a rule (DMN), a person (user task) or the platform, with its inputs and result as JSON.
+ * An application's decisions in the platform's decision ledger: what people, the agent and the
+ * platform decided about it, with details as JSON (rule evaluations are written by the ledger
+ * itself).
  */
-@Repository
+@Component
 public class DecisionAudit {
 
-  /** Who took a decision when it was not a person. */
-  public static final String RULES = "dmn";
-
-  public static final String PLATFORM = "platform";
-
-  /** A governed agent step whose proposal stood without a person. */
-  public static final String AGENT = "agent";
+  public static final String PLATFORM = DecidedBy.PLATFORM;
 
   /** The decision recorded for the contract review, by the agent step or by legal. */
   public static final String CONTRACT_REVIEW = "CONTRACT_REVIEW";
@@ -35,46 +29,26 @@ public class DecisionAudit {
   /** An approval handed to its group's escalation path. */
   public static final String APPROVAL_ESCALATION = "APPROVAL_ESCALATION";
 
+  private final DecisionLedger ledger;
   private final JdbcClient jdbc;
-  private final ObjectMapper objectMapper;
-  private final TransactionTemplate independent;
 
-  public DecisionAudit(
-      JdbcClient jdbc, ObjectMapper objectMapper, PlatformTransactionManager transactions) {
+  public DecisionAudit(DecisionLedger ledger, JdbcClient jdbc) {
+    this.ledger = ledger;
     this.jdbc = jdbc;
-    this.objectMapper = objectMapper;
-    this.independent = new TransactionTemplate(transactions);
-    this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** One audit entry. */
-  public record Entry(
-      String decision, String decidedBy, String outcome, String details, Instant decidedAt) {}
-
+  /**
+   * Records a decision about the application.
+   *
+   * @param decidedBy {@link DecidedBy}'s form; a plain user id is read as that person
+   */
   public void record(
       String applicationId,
       String decision,
       String decidedBy,
       String outcome,
       Map<String, ?> details) {
-    String json;
-    try {
-      json = objectMapper.writeValueAsString(details);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("audit details not serialisable", e);
-    }
-    jdbc.sql(
-            """
-            INSERT INTO vendor_decision_audit (application_id, decision, decided_by, outcome,
-              details, decided_at) VALUES (:id, :decision, :by, :outcome, :details, :at)
-            """)
-        .param("id", applicationId)
-        .param("decision", decision)
-        .param("by", decidedBy)
-        .param("outcome", outcome)
-        .param("details", json)
-        .param("at", VendorApplications.now())
-        .update();
+    ledger.record(draft(applicationId, decision, decidedBy, outcome, details));
   }
 
   /**
@@ -87,25 +61,39 @@ public class DecisionAudit {
       String decidedBy,
       String outcome,
       Map<String, ?> details) {
-    independent.executeWithoutResult(
-        status -> record(applicationId, decision, decidedBy, outcome, details));
+    ledger.recordIndependently(() -> draft(applicationId, decision, decidedBy, outcome, details));
   }
 
-  public List<Entry> of(String applicationId) {
-    return jdbc.sql(
-            """
-            SELECT decision, decided_by, outcome, details, decided_at FROM vendor_decision_audit
-            WHERE application_id = :id ORDER BY audit_id
-            """)
-        .param("id", applicationId)
-        .query(
-            (rs, i) ->
-                new Entry(
-                    rs.getString("decision"),
-                    rs.getString("decided_by"),
-                    rs.getString("outcome"),
-                    rs.getString("details"),
-                    rs.getTimestamp("decided_at").toInstant()))
-        .list();
+  /** Every decision about the application, rules included, in the order taken. */
+  public List<LedgerEntry> of(String applicationId) {
+    return processInstanceOf(applicationId).map(ledger::ofInstance).orElse(List.of());
+  }
+
+  private Draft draft(
+      String applicationId,
+      String decision,
+      String decidedBy,
+      String outcome,
+      Map<String, ?> details) {
+    return Draft.of(
+            DecisionContext.ofInstance(processInstanceOf(applicationId).orElse(null)),
+            decision,
+            qualified(decidedBy))
+        .subject(applicationId)
+        .inputs(details)
+        .outcome(outcome);
+  }
+
+  private static String qualified(String decidedBy) {
+    return decidedBy == null || decidedBy.contains(":") || PLATFORM.equals(decidedBy)
+        ? (decidedBy == null ? PLATFORM : decidedBy)
+        : DecidedBy.person(decidedBy);
+  }
+
+  private java.util.Optional<String> processInstanceOf(String applicationId) {
+    return jdbc.sql("SELECT process_instance_id FROM vendor_application WHERE application_id = ?")
+        .param(applicationId)
+        .query(String.class)
+        .optional();
   }
 }

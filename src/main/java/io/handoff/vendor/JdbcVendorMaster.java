@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.engine.EngineClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public class JdbcVendorMaster implements VendorMaster {
         .param("category", v.category())
         .param("tier", v.riskTier())
         .param("app", v.applicationId())
-        .param("now", VendorApplications.now())
+        .param("now", EngineClock.timestamp())
         .update(keys, "vendor_number");
     long number = keys.getKeyAs(Long.class) == null ? 0 : keys.getKeyAs(Long.class);
     String vendorId = vendorId(number);

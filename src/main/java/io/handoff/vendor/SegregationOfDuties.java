@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.decision.Rules;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
@@ -133,7 +134,7 @@ public class SegregationOfDuties {
 
   /** The members of a group who may decide the application's approval for it. */
   public List<String> eligibleMembers(VendorApplication a, String group) {
-    return RuleDecisions.asProcess(
+    return Rules.asProcess(
             () ->
                 identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list())
         .stream()
@@ -144,8 +145,7 @@ public class SegregationOfDuties {
 
   /** Whether a platform user with this id exists. */
   public boolean userExists(String userId) {
-    return RuleDecisions.asProcess(() -> identityService.createUserQuery().userId(userId).count())
-        > 0;
+    return Rules.asProcess(() -> identityService.createUserQuery().userId(userId).count()) > 0;
   }
 
   /** The forms under which a person may be named ({@link People#identitiesOf}). */

@@ -3,6 +3,8 @@ package io.handoff.vendor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.LedgerEntry;
 import io.handoff.platform.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -152,12 +154,13 @@ public class VendorApplicationController {
             .find(applicationId)
             .orElseThrow(
                 () -> ApiProblemException.notFound("No vendor application " + applicationId));
-    List<DecisionAudit.Entry> decisions = audit.of(applicationId);
+    List<LedgerEntry> decisions = audit.of(applicationId);
     String contractReviewedBy =
         decisions.stream()
             .filter(e -> DecisionAudit.CONTRACT_REVIEW.equals(e.decision()))
             .reduce((first, second) -> second)
-            .map(DecisionAudit.Entry::decidedBy)
+            .map(LedgerEntry::decidedBy)
+            .map(by -> DecidedBy.isAgent(by) ? "agent" : DecidedBy.userOf(by))
             .orElse(null);
     List<Approvals.Approval> decided = approvals.of(applicationId);
     List<PendingApprovalView> pending =
@@ -219,7 +222,7 @@ public class VendorApplicationController {
             .map(
                 e ->
                     new DecisionView(
-                        e.decision(), e.decidedBy(), e.outcome(), json(e.details()), e.decidedAt()))
+                        e.decision(), e.decidedBy(), e.outcome(), json(e.inputs()), e.decidedAt()))
             .toList());
   }
 

@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.engine.EngineClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -8,7 +9,6 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,7 +37,7 @@ public class VendorApplications {
       String contractText,
       String requestedBy,
       String requestHash) {
-    Timestamp now = now();
+    Timestamp now = EngineClock.timestamp();
     jdbc.sql(
             """
             INSERT INTO vendor_application (application_id, process_instance_id, status,
@@ -161,7 +161,7 @@ public class VendorApplications {
         .param("kind", kind)
         .param("dup", id)
         .param("on", matchedOn)
-        .param("now", now())
+        .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
   }
@@ -184,7 +184,7 @@ public class VendorApplications {
         .param("entryId", entryId)
         .param("entryName", entryName)
         .param("entryRef", entryReference)
-        .param("now", now())
+        .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
   }
@@ -194,7 +194,7 @@ public class VendorApplications {
             "UPDATE vendor_application SET screening_review = :review, updated_at = :now"
                 + " WHERE application_id = :id")
         .param("review", review)
-        .param("now", now())
+        .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
   }
@@ -211,7 +211,7 @@ public class VendorApplications {
         .param("tier", riskTier)
         .param("approvals", String.join(",", requiredApprovals))
         .param("status", ApplicationStatus.AWAITING_APPROVAL.name())
-        .param("now", now())
+        .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
   }
@@ -232,7 +232,7 @@ public class VendorApplications {
         .param("cap", liabilityCap)
         .param("dpa", dataProcessingClause)
         .param("outcome", outcome)
-        .param("now", now())
+        .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
   }
@@ -244,7 +244,7 @@ public class VendorApplications {
                 + " updated_at = :now WHERE application_id = :id")
         .param("status", status.name())
         .param("reason", reason)
-        .param("now", now())
+        .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
   }
@@ -255,13 +255,9 @@ public class VendorApplications {
                 + " updated_at = :now WHERE application_id = :id")
         .param("status", ApplicationStatus.APPROVED.name())
         .param("vendorId", vendorId)
-        .param("now", now())
+        .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
-  }
-
-  static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
   }
 
   private static VendorApplication map(ResultSet rs, int row) throws SQLException {

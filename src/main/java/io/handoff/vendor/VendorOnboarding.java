@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.platform.decision.Rules;
 import io.handoff.vendor.screening.SanctionsEntry;
 import io.handoff.vendor.screening.SanctionsScreener;
 import io.handoff.vendor.validation.Ibans;
@@ -31,7 +32,7 @@ public class VendorOnboarding {
   private final DecisionAudit audit;
   private final Approvals approvals;
   private final SanctionsScreener screener;
-  private final RuleDecisions rules;
+  private final Rules rules;
   private final VendorNotifications notifications;
   private final SegregationOfDuties segregationOfDuties;
 
@@ -41,7 +42,7 @@ public class VendorOnboarding {
       DecisionAudit audit,
       Approvals approvals,
       SanctionsScreener screener,
-      RuleDecisions rules,
+      Rules rules,
       VendorNotifications notifications,
       SegregationOfDuties segregationOfDuties) {
     this.applications = applications;
@@ -157,7 +158,7 @@ public class VendorOnboarding {
     SanctionsScreener.Match match = screener.screen(a.legalName());
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("screeningScore", match.score().doubleValue());
-    DmnDecisionResult result = rules.evaluate(outcomeDecision, inputs);
+    DmnDecisionResult result = rules.evaluate(a.processInstanceId(), outcomeDecision, inputs, null);
     String outcome = result.getSingleResult().getSingleEntry();
     SanctionsEntry entry = match.entry();
     applications.recordScreening(
@@ -178,7 +179,7 @@ public class VendorOnboarding {
       details.put("entryNames", entry.names());
       details.put("programme", entry.programme());
     }
-    audit.record(applicationId, "SANCTIONS_SCREENING", DecisionAudit.RULES, outcome, details);
+    audit.record(applicationId, "SANCTIONS_SCREENING", DecisionAudit.PLATFORM, outcome, details);
     log.info(
         "Application {} screened: {} (score {}, best match '{}')",
         applicationId,
@@ -222,10 +223,20 @@ public class VendorOnboarding {
     inputs.put("dataAccess", a.dataAccess());
     inputs.put("screeningOutcome", screeningOutcome);
     String countryRisk =
-        rules.evaluate(countryRiskDecision, inputs).getSingleResult().getSingleEntry();
-    String tier = rules.evaluate(riskTierDecision, inputs).getSingleResult().getSingleEntry();
+        rules
+            .evaluate(a.processInstanceId(), countryRiskDecision, inputs, null)
+            .getSingleResult()
+            .getSingleEntry();
+    String tier =
+        rules
+            .evaluate(a.processInstanceId(), riskTierDecision, inputs, null)
+            .getSingleResult()
+            .getSingleEntry();
     List<String> groups = new ArrayList<>();
-    for (Object group : rules.evaluate(approvalsDecision, inputs).collectEntries("approvalGroup")) {
+    for (Object group :
+        rules
+            .evaluate(a.processInstanceId(), approvalsDecision, inputs, null)
+            .collectEntries("approvalGroup")) {
       if (!groups.contains(group.toString())) {
         groups.add(group.toString());
       }
@@ -235,13 +246,6 @@ public class VendorOnboarding {
           "decision " + approvalsDecision + " named no approval group for tier " + tier);
     }
     applications.recordRisk(applicationId, countryRisk, tier, groups);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("inputs", inputs);
-    details.put("countryRisk", countryRisk);
-    details.put("riskTier", tier);
-    details.put("requiredApprovals", groups);
-    details.put("decisions", List.of(countryRiskDecision, riskTierDecision, approvalsDecision));
-    audit.record(applicationId, "RISK_TIER", DecisionAudit.RULES, tier, details);
     log.info("Application {} assessed as {} risk, approvals by {}", applicationId, tier, groups);
     return new RiskAssessment(countryRisk, tier, groups);
   }
@@ -250,8 +254,8 @@ public class VendorOnboarding {
    * The review of the supplier contract: its terms and outcome on the application, and an audit
    * entry.
    *
-   * @param decidedBy the legal reviewer, or {@link DecisionAudit#AGENT} when the agent step's
-   *     reading stood
+   * @param decidedBy the legal reviewer, or the agent ({@code agent:<task>/<provider>/<model>})
+   *     when the agent step's reading stood
    * @param context further audit details (comment, the agent's confidence, its audit id, …)
    */
   public void recordContractReview(

@@ -1,7 +1,8 @@
 package io.handoff.vendor;
 
+import static io.handoff.platform.engine.ProcessVariables.*;
+
 import io.handoff.agent.AgentStepVariables;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -140,35 +141,6 @@ public final class VendorOnboardingVariables {
         bool(scope, DATA_ACCESS),
         string(scope, CONTRACT_TEXT),
         string(scope, REQUESTER));
-  }
-
-  public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
-  /** A number as the forms (Long or Double) or the REST intake (BigDecimal) deliver it. */
-  public static BigDecimal decimal(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof BigDecimal d) {
-      return d;
-    }
-    try {
-      return new BigDecimal(value.toString().trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  public static Boolean bool(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    return value == null ? null : Boolean.valueOf(value.toString());
   }
 
   /** The approval groups the risk-tier decision requires. */

@@ -73,7 +73,8 @@ class InvoiceApiTest extends ProcurementTestSupport {
         .body("lines[0].orderUnitPrice", equalTo(100.00f))
         .body("lines[0].priceVariancePercent", equalTo(0.00f))
         .body("lines[1].matchResult", equalTo("MATCHED"))
-        .body("approvals[0].kind", equalTo("APPROVAL_ROUTE"));
+        .body("approvals[0].kind", equalTo("invoice-approval-matrix"))
+        .body("approvals[0].step", equalTo("DetermineApproversTask"));
   }
 
   @Test

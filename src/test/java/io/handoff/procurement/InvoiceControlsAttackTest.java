@@ -125,7 +125,7 @@ class InvoiceControlsAttackTest extends ProcurementTestSupport {
     status("INV-A1")
         .then()
         .body("status", equalTo("AWAITING_APPROVAL"))
-        .body("decisions.findAll { it.kind == 'REFUSED' }.decidedBy", hasItem("user:mark"));
+        .body("decisions.findAll { it.kind == 'REFUSED' }.decidedBy", hasItem("person:mark"));
   }
 
   @Test

@@ -87,7 +87,7 @@ class ResolveMatchExceptionBrowserTest extends ProcurementTestSupport {
         .body("status", equalTo("AWAITING_APPROVAL"))
         .body(
             "decisions.find { it.kind == 'EXCEPTION_RESOLUTION' }.decidedBy",
-            equalTo("user:" + DemoUsers.ALICE))
+            equalTo("person:" + DemoUsers.ALICE))
         .body("decisions.find { it.kind == 'EXCEPTION_RESOLUTION' }.reason", equalTo(reason));
   }
 }

@@ -81,6 +81,9 @@ public final class DemoUsers {
   /** employees only */
   public static final String ERIN = "erin";
 
+  /** Auditor: reads decision trails (auditors). */
+  public static final String AUDREY = "audrey";
+
   private DemoUsers() {}
 
   public static String passwordOf(String userId) {

@@ -126,10 +126,8 @@ class LongContractTest extends RestTestSupport {
     assertThat(text(closed.get("closing_reason")))
         .isEqualTo("Contract rejected by legal: " + comment);
     String details =
-        jdbc.sql(
-                "SELECT details FROM vendor_decision_audit WHERE application_id = ?"
-                    + " AND decided_by = ?")
-            .params(applicationId, DemoUsers.LEO)
+        jdbc.sql("SELECT inputs FROM decision_ledger WHERE subject = ? AND decided_by = ?")
+            .params(applicationId, "person:" + DemoUsers.LEO)
             .query((rs, n) -> rs.getString(1))
             .single();
     assertThat(

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
@@ -106,13 +107,21 @@ class VendorApplicationApiTest extends RestTestSupport {
         .body(
             "decisions.decision",
             equalTo(
-                List.of("DUPLICATE_CHECK", "SANCTIONS_SCREENING", "RISK_TIER", "CONTRACT_REVIEW")))
-        .body("decisions[2].decidedBy", equalTo("dmn"))
-        .body("decisions[2].details.inputs.country", equalTo("DE"))
-        .body("decisions[2].details.requiredApprovals", equalTo(List.of("procurement")))
-        .body("decisions[3].decidedBy", equalTo("agent"))
-        .body("decisions[3].details.confidence", equalTo(0.95f))
-        .body("decisions[3].details.agentAuditId", notNullValue());
+                List.of(
+                    "DUPLICATE_CHECK",
+                    "sanctions-screening-outcome",
+                    "SANCTIONS_SCREENING",
+                    "country-risk",
+                    "vendor-risk-tier",
+                    "vendor-required-approvals",
+                    "review-contract",
+                    "CONTRACT_REVIEW")))
+        .body("decisions[3].decidedBy", startsWith("rule:country-risk:"))
+        .body("decisions[3].details.country", equalTo("DE"))
+        .body("decisions[5].outcome", equalTo("{\"approvalGroup\":\"procurement\"}"))
+        .body("decisions[7].decidedBy", startsWith("agent:review-contract/"))
+        .body("decisions[7].details.confidence", equalTo(0.95f))
+        .body("decisions[7].details.agentAuditId", notNullValue());
   }
 
   @Test

@@ -78,7 +78,7 @@ class VendorApprovalEscalationDecisionTest {
 
   @Test
   void thePathIsReadInRuleOrderAsLevels() {
-    assertThat(escalation.pathOf("procurement"))
+    assertThat(escalation.pathOf(null, "procurement"))
         .containsExactly(
             new ApprovalEscalation.Level(1, "fiona", null),
             new ApprovalEscalation.Level(2, "frank", null),
@@ -88,7 +88,7 @@ class VendorApprovalEscalationDecisionTest {
   @Test
   void everyGroupTheRiskTableCanRequireHasALeadBeforeTheAdministrators() {
     for (String group : List.of("procurement", "finance-directors", "compliance", "security-ops")) {
-      assertThat(escalation.pathOf(group).get(0).user()).as(group).isNotNull();
+      assertThat(escalation.pathOf(null, group).get(0).user()).as(group).isNotNull();
     }
   }
 }

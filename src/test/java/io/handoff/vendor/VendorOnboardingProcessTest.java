@@ -24,6 +24,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.LedgerEntry;
 import io.handoff.platform.notification.MailCatcher;
 import io.handoff.platform.notification.NotificationDelivery;
 import io.handoff.platform.notification.OutboxStore;
@@ -279,14 +281,14 @@ class VendorOnboardingProcessTest {
             VendorRequests.request(
                 "Hafenlogistik Elbe GmbH", "LOGISTICS", new BigDecimal("80000"), false, "erin"));
     assertThat(audit.of(submitted.applicationId()))
-        .filteredOn(e -> e.decision().equals("RISK_TIER"))
+        .filteredOn(e -> e.decision().equals("vendor-risk-tier"))
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DecisionAudit.RULES);
-              assertThat(e.outcome()).isEqualTo("MEDIUM");
-              assertThat(e.details())
-                  .contains("\"country\":\"DE\"", "\"countryRisk\":\"LOW\"", "80000")
+              assertThat(e.decidedBy()).startsWith("rule:vendor-risk-tier:");
+              assertThat(e.outcome()).isEqualTo("{\"riskTier\":\"MEDIUM\"}");
+              assertThat(e.inputs())
+                  .contains("\"countryRisk\":\"LOW\"", "80000")
                   .contains("\"category\":\"LOGISTICS\"", "\"screeningOutcome\":\"CLEAR\"");
             });
   }
@@ -393,9 +395,9 @@ class VendorOnboardingProcessTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DecisionAudit.AGENT);
+              assertThat(e.decidedBy()).isEqualTo(AgentAuditRepository.decidedBy(action));
               assertThat(e.outcome()).isEqualTo("ACCEPTED");
-              assertThat(e.details())
+              assertThat(e.inputs())
                   .contains("\"confidence\":0.95", "\"agentAuditId\":\"" + action.id() + "\"")
                   .contains("\"dataProcessingClausePresent\":true");
             });
@@ -460,8 +462,8 @@ class VendorOnboardingProcessTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DemoUsers.LEO);
-              assertThat(e.details())
+              assertThat(e.decidedBy()).isEqualTo(DecidedBy.person(DemoUsers.LEO));
+              assertThat(e.inputs())
                   .contains("\"agentReadingCorrect\":true", "\"agentAuditId\":\"" + action.id());
             });
   }
@@ -601,9 +603,9 @@ class VendorOnboardingProcessTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.decidedBy()).isEqualTo(DemoUsers.PAUL);
+              assertThat(e.decidedBy()).isEqualTo(DecidedBy.person(DemoUsers.PAUL));
               assertThat(e.outcome()).isEqualTo("REFUSED");
-              assertThat(e.details()).contains("\"event\":\"assignment\"");
+              assertThat(e.inputs()).contains("\"event\":\"assignment\"");
             });
   }
 
@@ -668,7 +670,7 @@ class VendorOnboardingProcessTest {
             e -> {
               assertThat(e.decision()).isEqualTo("SANCTIONS_SCREENING");
               assertThat(e.outcome()).isEqualTo("HIT");
-              assertThat(e.details()).contains("Kavir Tejarat Parsian Company", "\"score\":1");
+              assertThat(e.inputs()).contains("Kavir Tejarat Parsian Company", "\"score\":1");
             });
   }
 
@@ -704,7 +706,7 @@ class VendorOnboardingProcessTest {
         .anySatisfy(
             e -> {
               assertThat(e.decision()).isEqualTo("SANCTIONS_REVIEW");
-              assertThat(e.decidedBy()).isEqualTo("clara");
+              assertThat(e.decidedBy()).isEqualTo(DecidedBy.person("clara"));
               assertThat(e.outcome()).isEqualTo("CLEARED");
             });
   }
@@ -845,7 +847,7 @@ class VendorOnboardingProcessTest {
         .satisfies(m -> assertThat(m.subject()).startsWith("Escalation"));
     assertThat(mailsTo(pi, "fiona@handoff.example")).hasSize(1);
     assertThat(audit.of(submitted.applicationId()))
-        .extracting(DecisionAudit.Entry::decision)
+        .extracting(LedgerEntry::decision)
         .contains("APPROVAL_REMINDER", "APPROVAL_ESCALATION");
 
     completeAs(

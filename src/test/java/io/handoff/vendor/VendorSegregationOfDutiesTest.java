@@ -187,7 +187,7 @@ class VendorSegregationOfDutiesTest extends RestTestSupport {
         .body("vendorId", nullValue())
         .body(
             "decisions.findAll { it.decision == 'SEGREGATION_OF_DUTIES' }.decidedBy",
-            hasItem(refusedUser))
+            hasItem("person:" + refusedUser))
         .body(
             "decisions.findAll { it.decision == 'SEGREGATION_OF_DUTIES' }.details.taskId",
             hasItem(taskId));

@@ -1,5 +1,9 @@
 package io.handoff.agent.audit;
 
+import io.handoff.platform.decision.DecidedBy;
+import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DecisionLedger;
+import io.handoff.platform.decision.Draft;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -7,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,9 +26,16 @@ import org.springframework.stereotype.Repository;
 public class AgentAuditRepository {
 
   private final JdbcClient jdbc;
+  private final DecisionLedger ledger;
 
-  public AgentAuditRepository(JdbcClient jdbc) {
+  public AgentAuditRepository(JdbcClient jdbc, DecisionLedger ledger) {
     this.jdbc = jdbc;
+    this.ledger = ledger;
+  }
+
+  /** Who decided when an agent's proposal stood: {@code agent:<task>/<provider>/<model>}. */
+  public static String decidedBy(AgentAction a) {
+    return DecidedBy.agent(a.task(), a.provider(), a.model());
   }
 
   public void insert(AgentAction a) {
@@ -52,6 +65,22 @@ public class AgentAuditRepository {
         .param("key", a.processDefinitionKey())
         .param("declared", a.declaredAutonomy())
         .update();
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("inputDigest", a.inputDigest());
+    inputs.put("confidence", a.confidence());
+    inputs.put("autonomy", a.autonomy());
+    inputs.put("routedToPerson", a.routedToPerson());
+    inputs.put("maskedKinds", a.maskedKinds());
+    ledger.record(
+        Draft.of(
+                new DecisionContext(
+                    a.processInstanceId(), a.processDefinitionKey(), null, a.activityId()),
+                a.task(),
+                decidedBy(a))
+            .subject(a.id())
+            .inputs(inputs)
+            .outcome(a.output())
+            .reason(a.error()));
   }
 
   /** Records an action taken on a proposal without a person; false when it was decided on. */
@@ -85,6 +114,18 @@ public class AgentAuditRepository {
   /** Records a person's decision on a proposal; false when there is no such audit row. */
   public boolean recordDecision(
       String id, String decidedBy, String decision, Boolean agrees, Instant at) {
+    Optional<AgentAction> action = find(id);
+    action.ifPresent(
+        a ->
+            ledger.record(
+                Draft.of(
+                        new DecisionContext(
+                            a.processInstanceId(), a.processDefinitionKey(), null, a.activityId()),
+                        a.task(),
+                        decidedBy == null ? DecidedBy.PLATFORM : DecidedBy.person(decidedBy))
+                    .subject(a.id())
+                    .outcome(decision)
+                    .onProposal(a.id(), agrees)));
     return jdbc.sql(
                 """
                 UPDATE agent_action SET decided_by = :by, human_decision = :decision,

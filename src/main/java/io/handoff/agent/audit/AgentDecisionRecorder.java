@@ -9,12 +9,12 @@ import io.handoff.agent.Proposal;
 import io.handoff.agent.autonomy.AgentStep;
 import io.handoff.agent.autonomy.AutonomyGovernor;
 import io.handoff.agent.metrics.AgreementMonitor;
+import io.handoff.platform.governance.People;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.json.SpinJsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * {@code <prefix>AuditId} names the audit row). {@code record} compares the decision variable with
  * the proposal (labels case-insensitively; for structured proposals every field the decision
  * carries must equal the proposal's); {@code recordVerdict} takes a boolean variable saying whether
- * the person agreed. The person is the task's assignee (else the authenticated user).
+ * the person agreed. The person is who completes the task (else its assignee).
  */
 @Component("recordAgentDecision")
 public class AgentDecisionRecorder {
@@ -46,9 +46,14 @@ public class AgentDecisionRecorder {
   private final AgentAuditRepository audit;
   private final AgreementMonitor agreement;
   private final AutonomyGovernor governor;
+  private final People people;
 
   public AgentDecisionRecorder(
-      AgentAuditRepository audit, AgreementMonitor agreement, AutonomyGovernor governor) {
+      AgentAuditRepository audit,
+      AgreementMonitor agreement,
+      AutonomyGovernor governor,
+      People people) {
+    this.people = people;
     this.audit = audit;
     this.agreement = agreement;
     this.governor = governor;
@@ -93,12 +98,7 @@ public class AgentDecisionRecorder {
   }
 
   private void save(DelegateTask task, AgentAction action, String decision, Boolean agrees) {
-    String decidedBy = task.getAssignee();
-    if (decidedBy == null) {
-      Authentication current =
-          task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      decidedBy = current == null ? null : current.getUserId();
-    }
+    String decidedBy = people.deciderOn(task).orElse(null);
     audit.recordDecision(action.id(), decidedBy, decision, agrees, Instant.now());
     agreement.refreshAfterCommit(action.task());
     if (action.processDefinitionKey() != null) {

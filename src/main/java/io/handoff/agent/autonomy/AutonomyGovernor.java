@@ -2,6 +2,7 @@ package io.handoff.agent.autonomy;
 
 import io.handoff.agent.AgentProperties;
 import io.handoff.agent.Autonomy;
+import io.handoff.platform.decision.Rules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,11 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,13 +36,12 @@ public class AutonomyGovernor {
   private static final Logger log = LoggerFactory.getLogger(AutonomyGovernor.class);
 
   private final AutonomyRepository repository;
-  private final DecisionService decisionService;
+  private final Rules rules;
   private final int window;
 
-  public AutonomyGovernor(
-      AutonomyRepository repository, DecisionService decisionService, AgentProperties props) {
+  public AutonomyGovernor(AutonomyRepository repository, Rules rules, AgentProperties props) {
     this.repository = repository;
-    this.decisionService = decisionService;
+    this.rules = rules;
     this.window = props.agreement().window();
   }
 
@@ -81,7 +76,7 @@ public class AutonomyGovernor {
         "reversalShare", Double.isNaN(figures.reversalShare()) ? null : figures.reversalShare());
     Map<String, Object> verdict;
     try {
-      verdict = decide(inputs);
+      verdict = decide(step, inputs);
     } catch (RuntimeException e) {
       log.error(
           "Agent step {}: the demotion rule {} could not be evaluated ({}); its level stays {}",
@@ -171,22 +166,15 @@ public class AutonomyGovernor {
     return repository.latestPerStep();
   }
 
-  private Map<String, Object> decide(Map<String, Object> inputs) {
-    Callable<DmnDecisionResult> evaluation =
-        () -> decisionService.evaluateDecisionByKey(DEMOTION_DECISION).variables(inputs).evaluate();
-    DmnDecisionResult result;
-    try {
-      CommandContext context = Context.getCommandContext();
-      result = context == null ? evaluation.call() : context.runWithoutAuthorization(evaluation);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    if (result.isEmpty()) {
-      throw new IllegalStateException("no rule matched " + inputs);
-    }
-    return result.getSingleResult().getEntryMap();
+  private Map<String, Object> decide(AgentStep step, Map<String, Object> inputs) {
+    return Rules.single(
+            rules.evaluateForPlatform(
+                DEMOTION_DECISION,
+                inputs,
+                "autonomy:" + step.processDefinitionKey() + "/" + step.activityId()),
+            DEMOTION_DECISION,
+            inputs)
+        .getEntryMap();
   }
 
   private static BigDecimal decimal(double value) {

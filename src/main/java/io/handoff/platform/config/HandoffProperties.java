@@ -22,7 +22,10 @@ public record HandoffProperties(
   public HandoffProperties {
     api =
         api == null
-            ? new Api(List.of("integrators", "camunda-admin"), Api.DEFAULT_MAX_BODY_SIZE)
+            ? new Api(
+                List.of("integrators", "camunda-admin"),
+                List.of("camunda-admin", "auditors"),
+                Api.DEFAULT_MAX_BODY_SIZE)
             : api;
     demo = demo == null ? new Demo(false, List.of(), List.of(), null) : demo;
     deployment = deployment == null ? new Deployment(true, "processes", "forms") : deployment;
@@ -98,6 +101,7 @@ public record HandoffProperties(
    */
   public record Api(
       @DefaultValue({"integrators", "camunda-admin"}) List<String> groups,
+      @DefaultValue({"camunda-admin", "auditors"}) List<String> auditGroups,
       @DefaultValue("2MB") DataSize maxBodySize) {
 
     public static final DataSize DEFAULT_MAX_BODY_SIZE = DataSize.ofMegabytes(2);

@@ -81,6 +81,10 @@ public class SecurityConfig {
         props.api().groups().stream()
             .map(g -> CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g)
             .toArray(String[]::new);
+    String[] auditAuthorities =
+        props.api().auditGroups().stream()
+            .map(g -> CamundaIdentityAuthenticationProvider.GROUP_PREFIX + g)
+            .toArray(String[]::new);
     http.securityMatcher("/api/**", "/actuator/**")
         .authenticationProvider(provider)
         .csrf(AbstractHttpConfigurer::disable)
@@ -92,6 +96,11 @@ public class SecurityConfig {
                     .requestMatchers("/actuator/**")
                     .hasAuthority(
                         CamundaIdentityAuthenticationProvider.GROUP_PREFIX + "camunda-admin")
+                    .requestMatchers(
+                        "/api/process-instances/*/decisions",
+                        "/api/processes/*/business-keys/*/decisions",
+                        "/api/decisions/**")
+                    .hasAnyAuthority(auditAuthorities)
                     .anyRequest()
                     .hasAnyAuthority(apiAuthorities))
         .httpBasic(

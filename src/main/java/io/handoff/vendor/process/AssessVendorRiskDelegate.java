@@ -6,6 +6,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.REQUIRED_APPROVALS;
 import static io.handoff.vendor.VendorOnboardingVariables.RISK_TIER;
 import static io.handoff.vendor.VendorOnboardingVariables.SCREENING_OUTCOME;
 
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
 import java.util.ArrayList;
@@ -32,13 +33,10 @@ public class AssessVendorRiskDelegate implements JavaDelegate {
     VendorOnboarding.RiskAssessment risk =
         onboarding.assessRisk(
             onboarding.applicationIdOf(execution.getProcessInstanceId()),
-            VendorOnboardingVariables.string(execution, SCREENING_OUTCOME),
-            VendorOnboardingVariables.string(
-                execution, VendorOnboardingVariables.COUNTRY_RISK_DECISION),
-            VendorOnboardingVariables.string(
-                execution, VendorOnboardingVariables.RISK_TIER_DECISION),
-            VendorOnboardingVariables.string(
-                execution, VendorOnboardingVariables.APPROVALS_DECISION));
+            ProcessVariables.string(execution, SCREENING_OUTCOME),
+            ProcessVariables.string(execution, VendorOnboardingVariables.COUNTRY_RISK_DECISION),
+            ProcessVariables.string(execution, VendorOnboardingVariables.RISK_TIER_DECISION),
+            ProcessVariables.string(execution, VendorOnboardingVariables.APPROVALS_DECISION));
     execution.setVariable(COUNTRY_RISK, risk.countryRisk());
     execution.setVariable(RISK_TIER, risk.riskTier());
     execution.setVariable(REQUIRED_APPROVALS, new ArrayList<>(risk.requiredApprovals()));

@@ -3,9 +3,9 @@ package io.handoff.vendor.process;
 import static io.handoff.vendor.VendorOnboardingVariables.CLOSING_REASON;
 import static io.handoff.vendor.VendorOnboardingVariables.FINAL_STATUS;
 
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.ApplicationStatus;
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ public class CloseVendorApplicationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     onboarding.close(
         onboarding.applicationIdOf(execution.getProcessInstanceId()),
-        ApplicationStatus.valueOf(VendorOnboardingVariables.string(execution, FINAL_STATUS)),
-        VendorOnboardingVariables.string(execution, CLOSING_REASON));
+        ApplicationStatus.valueOf(ProcessVariables.string(execution, FINAL_STATUS)),
+        ProcessVariables.string(execution, CLOSING_REASON));
   }
 }

@@ -1,5 +1,6 @@
 package io.handoff.vendor.process;
 
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.ApprovalFollowUp;
 import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +21,6 @@ public class EscalateApprovalDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     followUp.escalate(
         execution.getProcessInstanceId(),
-        VendorOnboardingVariables.string(execution, VendorOnboardingVariables.APPROVAL_TASK));
+        ProcessVariables.string(execution, VendorOnboardingVariables.APPROVAL_TASK));
   }
 }

@@ -2,12 +2,12 @@ package io.handoff.vendor.process;
 
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_GROUP;
 
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.ApprovalEscalation;
 import io.handoff.vendor.ApprovalTasks;
 import io.handoff.vendor.SegregationOfDuties;
 import io.handoff.vendor.VendorApplication;
 import io.handoff.vendor.VendorApplications;
-import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -49,7 +49,7 @@ public class GuardVendorApprovalListener implements TaskListener {
   public void notify(DelegateTask task) {
     VendorApplication a = applications.ofProcess(task.getProcessInstanceId());
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      String group = VendorOnboardingVariables.string(task, APPROVAL_GROUP);
+      String group = ProcessVariables.string(task, APPROVAL_GROUP);
       approvalTasks.insert(task.getId(), a.applicationId(), a.processInstanceId(), group);
       escalation.escalateIfStranded(a, task.getId(), ApprovalEscalation.of(task));
       return;

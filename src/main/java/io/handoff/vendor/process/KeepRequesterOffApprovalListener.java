@@ -1,6 +1,6 @@
 package io.handoff.vendor.process;
 
-import io.handoff.vendor.RuleDecisions;
+import io.handoff.platform.decision.Rules;
 import io.handoff.vendor.VendorApplications;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +52,7 @@ public class KeepRequesterOffApprovalListener implements TaskListener {
       for (String address :
           new LinkedHashSet<>(
               List.of(requester.trim(), requester.trim().toLowerCase(Locale.ROOT)))) {
-        RuleDecisions.asProcess(() -> identityService.createUserQuery().userEmail(address).list())
-            .stream()
+        Rules.asProcess(() -> identityService.createUserQuery().userEmail(address).list()).stream()
             .map(User::getId)
             .forEach(users::add);
       }
@@ -70,7 +69,7 @@ public class KeepRequesterOffApprovalListener implements TaskListener {
       revoke.removePermission(Permissions.UPDATE);
       revoke.removePermission(TaskPermissions.TASK_WORK);
       revoke.removePermission(TaskPermissions.TASK_ASSIGN);
-      RuleDecisions.asProcess(() -> authorizationService.saveAuthorization(revoke));
+      Rules.asProcess(() -> authorizationService.saveAuthorization(revoke));
       log.info(
           "Approval task {} of process instance {} hidden from its requester {}",
           task.getId(),

@@ -7,10 +7,10 @@ import static io.handoff.vendor.VendorOnboardingVariables.PAYMENT_TERMS;
 import static io.handoff.vendor.VendorOnboardingVariables.RESULT_VARIABLE;
 
 import io.handoff.agent.AgentStepVariables;
-import io.handoff.vendor.DecisionAudit;
+import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.ProposedContractTerms;
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,14 +32,17 @@ public class RecordAgentContractTermsDelegate implements JavaDelegate {
   static final String ACCEPTED = "ACCEPTED";
 
   private final VendorOnboarding onboarding;
+  private final AgentAuditRepository agentAudit;
 
-  public RecordAgentContractTermsDelegate(VendorOnboarding onboarding) {
+  public RecordAgentContractTermsDelegate(
+      VendorOnboarding onboarding, AgentAuditRepository agentAudit) {
     this.onboarding = onboarding;
+    this.agentAudit = agentAudit;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String prefix = VendorOnboardingVariables.string(execution, RESULT_VARIABLE);
+    String prefix = ProcessVariables.string(execution, RESULT_VARIABLE);
     if (prefix == null || prefix.isBlank()) {
       throw new IllegalArgumentException(
           execution.getCurrentActivityId() + " has no input '" + RESULT_VARIABLE + "'");
@@ -58,10 +61,23 @@ public class RecordAgentContractTermsDelegate implements JavaDelegate {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("confidence", execution.getVariable(AgentStepVariables.confidence(prefix)));
     context.put("rationale", execution.getVariable(AgentStepVariables.rationale(prefix)));
-    context.put("agentAuditId", AgentStepVariables.auditId(execution, prefix));
+    String auditId = AgentStepVariables.auditId(execution, prefix);
+    context.put("agentAuditId", auditId);
+    String decidedBy =
+        agentAudit
+            .find(auditId)
+            .map(AgentAuditRepository::decidedBy)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Process instance "
+                            + execution.getProcessInstanceId()
+                            + ": the agent step's audit row "
+                            + auditId
+                            + " is missing"));
     onboarding.recordContractReview(
         onboarding.applicationIdOf(execution.getProcessInstanceId()),
-        DecisionAudit.AGENT,
+        decidedBy,
         terms.paymentTerms(),
         terms.liabilityCap(),
         terms.dataProcessingClause(),

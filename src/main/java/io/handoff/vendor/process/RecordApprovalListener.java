@@ -5,6 +5,8 @@ import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REASON;
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REJECTED;
 import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
+import io.handoff.platform.decision.Rules;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.People;
 import io.handoff.vendor.ApprovalEscalation;
 import io.handoff.vendor.ApprovalTasks;
@@ -12,7 +14,6 @@ import io.handoff.vendor.SegregationOfDuties;
 import io.handoff.vendor.VendorApplication;
 import io.handoff.vendor.VendorApplications;
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -65,12 +66,12 @@ public class RecordApprovalListener implements TaskListener {
     for (String actor : people.actorsOn(task)) {
       sod.check(a, task.getId(), group, actor, EVENTNAME_COMPLETE);
     }
-    String decision = VendorOnboardingVariables.string(task, APPROVAL_DECISION);
+    String decision = ProcessVariables.string(task, APPROVAL_DECISION);
     if (!"APPROVED".equals(decision) && !"REJECTED".equals(decision)) {
       throw new IllegalArgumentException(
           APPROVAL_DECISION + " must be APPROVED or REJECTED, not " + decision);
     }
-    String reason = VendorOnboardingVariables.string(task, APPROVAL_REASON);
+    String reason = ProcessVariables.string(task, APPROVAL_REASON);
     String userId = people.deciderOn(task).orElse(UNKNOWN_DECIDER);
     onboarding.recordApproval(a, task.getId(), group, userId, decision, reason);
     if ("REJECTED".equals(decision)) {
@@ -90,8 +91,6 @@ public class RecordApprovalListener implements TaskListener {
   }
 
   private boolean isOpen(String taskId) {
-    return io.handoff.vendor.RuleDecisions.asProcess(
-            () -> taskService.createTaskQuery().taskId(taskId).count())
-        > 0;
+    return Rules.asProcess(() -> taskService.createTaskQuery().taskId(taskId).count()) > 0;
   }
 }

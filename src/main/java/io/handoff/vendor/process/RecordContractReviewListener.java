@@ -9,9 +9,9 @@ import static io.handoff.vendor.VendorOnboardingVariables.LIABILITY_CAP;
 import static io.handoff.vendor.VendorOnboardingVariables.PAYMENT_TERMS;
 import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.People;
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -39,26 +39,25 @@ public class RecordContractReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = VendorOnboardingVariables.string(task, CONTRACT_REVIEW_OUTCOME);
+    String outcome = ProcessVariables.string(task, CONTRACT_REVIEW_OUTCOME);
     if (!"ACCEPTED".equals(outcome) && !"REJECTED".equals(outcome)) {
       throw new IllegalArgumentException(
           CONTRACT_REVIEW_OUTCOME + " must be ACCEPTED or REJECTED, not " + outcome);
     }
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("comment", VendorOnboardingVariables.string(task, CONTRACT_REVIEW_COMMENT));
-    context.put("agentAuditId", VendorOnboardingVariables.string(task, CONTRACT_REVIEW_AUDIT_ID));
-    context.put(
-        "agentReadingCorrect", VendorOnboardingVariables.bool(task, CONTRACT_REVIEW_AGREED));
+    context.put("comment", ProcessVariables.string(task, CONTRACT_REVIEW_COMMENT));
+    context.put("agentAuditId", ProcessVariables.string(task, CONTRACT_REVIEW_AUDIT_ID));
+    context.put("agentReadingCorrect", ProcessVariables.bool(task, CONTRACT_REVIEW_AGREED));
     onboarding.recordContractReview(
         onboarding.applicationIdOf(task.getProcessInstanceId()),
         people.deciderOn(task).orElse(UNKNOWN_DECIDER),
-        VendorOnboardingVariables.string(task, PAYMENT_TERMS),
-        VendorOnboardingVariables.string(task, LIABILITY_CAP),
-        VendorOnboardingVariables.bool(task, DATA_PROCESSING_CLAUSE_PRESENT),
+        ProcessVariables.string(task, PAYMENT_TERMS),
+        ProcessVariables.string(task, LIABILITY_CAP),
+        ProcessVariables.bool(task, DATA_PROCESSING_CLAUSE_PRESENT),
         outcome,
         context);
     if ("REJECTED".equals(outcome)) {
-      String comment = VendorOnboardingVariables.string(task, CONTRACT_REVIEW_COMMENT);
+      String comment = ProcessVariables.string(task, CONTRACT_REVIEW_COMMENT);
       task.getExecution()
           .setVariable(
               REJECTION_REASON,

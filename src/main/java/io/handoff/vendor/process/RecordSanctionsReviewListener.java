@@ -3,9 +3,9 @@ package io.handoff.vendor.process;
 import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_COMMENT;
 import static io.handoff.vendor.VendorOnboardingVariables.SANCTIONS_REVIEW_OUTCOME;
 
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.People;
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ public class RecordSanctionsReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String outcome = VendorOnboardingVariables.string(task, SANCTIONS_REVIEW_OUTCOME);
+    String outcome = ProcessVariables.string(task, SANCTIONS_REVIEW_OUTCOME);
     if (!"CLEARED".equals(outcome) && !"CONFIRMED_MATCH".equals(outcome)) {
       throw new IllegalArgumentException(
           SANCTIONS_REVIEW_OUTCOME + " must be CLEARED or CONFIRMED_MATCH, not " + outcome);
@@ -36,6 +36,6 @@ public class RecordSanctionsReviewListener implements TaskListener {
         onboarding.applicationIdOf(task.getProcessInstanceId()),
         people.deciderOn(task).orElse(UNKNOWN_DECIDER),
         outcome,
-        VendorOnboardingVariables.string(task, SANCTIONS_REVIEW_COMMENT));
+        ProcessVariables.string(task, SANCTIONS_REVIEW_COMMENT));
   }
 }

@@ -6,7 +6,8 @@ import static io.handoff.vendor.VendorOnboardingVariables.CONTRACT_TEXT;
 import static io.handoff.vendor.VendorOnboardingVariables.REQUESTER;
 import static io.handoff.vendor.VendorOnboardingVariables.REQUEST_FINGERPRINT;
 
-import io.handoff.vendor.RuleDecisions;
+import io.handoff.platform.decision.Rules;
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.VendorApplicationRequest;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
@@ -51,7 +52,7 @@ public class RegisterVendorApplicationDelegate implements JavaDelegate {
       // start variables set in this very transaction
       applicationId = execution.getProcessBusinessKey();
       requester = data.requestedBy();
-      requestHash = VendorOnboardingVariables.string(execution, REQUEST_FINGERPRINT);
+      requestHash = ProcessVariables.string(execution, REQUEST_FINGERPRINT);
     } else {
       applicationId = UUID.randomUUID().toString();
       execution.setProcessBusinessKey(applicationId);
@@ -78,7 +79,7 @@ public class RegisterVendorApplicationDelegate implements JavaDelegate {
    */
   private String startUserOf(String processInstanceId) {
     HistoricProcessInstance history =
-        RuleDecisions.asProcess(
+        Rules.asProcess(
             () ->
                 historyService
                     .createHistoricProcessInstanceQuery()

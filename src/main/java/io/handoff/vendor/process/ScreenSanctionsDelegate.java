@@ -7,6 +7,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.MATCHED_ENTRY_REFERENC
 import static io.handoff.vendor.VendorOnboardingVariables.SCREENING_OUTCOME;
 import static io.handoff.vendor.VendorOnboardingVariables.SCREENING_SCORE;
 
+import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.VendorOnboarding;
 import io.handoff.vendor.VendorOnboardingVariables;
 import io.handoff.vendor.screening.SanctionsEntry;
@@ -32,8 +33,7 @@ public class ScreenSanctionsDelegate implements JavaDelegate {
     VendorOnboarding.Screening screening =
         onboarding.screen(
             onboarding.applicationIdOf(execution.getProcessInstanceId()),
-            VendorOnboardingVariables.string(
-                execution, VendorOnboardingVariables.OUTCOME_DECISION));
+            ProcessVariables.string(execution, VendorOnboardingVariables.OUTCOME_DECISION));
     execution.setVariable(SCREENING_OUTCOME, screening.outcome());
     execution.setVariable(SCREENING_SCORE, screening.score().doubleValue());
     SanctionsEntry entry = screening.entry();

@@ -363,4 +363,34 @@ class InvoiceDecisionTrailTest extends ProcurementTestSupport {
         .then()
         .statusCode(403);
   }
+
+  @Test
+  void aWhatIfFileOverTheUploadLimitIs413AndNothingIsReplayed() {
+    byte[] huge = new byte[1024 * 1024 + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    as(DemoUsers.AUDREY)
+        .contentType("multipart/form-data")
+        .multiPart("file", "huge.dmn", huge, "text/xml")
+        .post("/api/decisions/invoice-line-tolerance/what-if")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void aWhatIfListsTheChangedCasesAndSaysWhetherItListedAll() {
+    Instant from = Instant.now().minusMillis(1);
+    invoiceOnOwnOrder("INV-C1", "10", "102.50");
+    String edited =
+        read(TOLERANCE_TABLE)
+            .replace(
+                "<inputEntry id=\"PricePercentRulePercent\"><text>&gt; 2</text>",
+                "<inputEntry id=\"PricePercentRulePercent\"><text>&gt; 3</text>");
+
+    JsonPath result = whatIf("invoice-line-tolerance", edited, from);
+
+    assertThat(result.getInt("changed")).isEqualTo(1);
+    assertThat(result.getList("changes")).hasSize(1);
+    assertThat(result.getBoolean("changesListed")).isTrue();
+  }
 }

@@ -151,6 +151,16 @@ public class DecisionLedger {
         .list();
   }
 
+  /** How many evaluations of a decision table the period holds. */
+  public long countRule(String decisionKey, Instant from, Instant to) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM decision_ledger WHERE decision = ? AND decided_by LIKE ?"
+                + " AND decided_at >= ? AND decided_at < ?")
+        .params(decisionKey, "rule:%", Timestamp.from(from), Timestamp.from(to))
+        .query(Long.class)
+        .single();
+  }
+
   /** The process instance a business key names, the latest where several did. */
   public Optional<String> instanceOf(String processKey, String businessKey) {
     return jdbc.sql(

@@ -46,7 +46,8 @@ public class WhatIfReplay {
    * @param to end of the period (exclusive)
    * @param replayed how many evaluations were replayed
    * @param changed how many would be decided differently
-   * @param changes each changed case
+   * @param changes each changed case, the first {@value #MAX_CHANGES_LISTED} of them
+   * @param changesListed whether every changed case is in {@code changes}
    * @param headline the process's headline figure before and after, where there is one
    */
   public record Result(
@@ -56,7 +57,14 @@ public class WhatIfReplay {
       int replayed,
       int changed,
       List<Change> changes,
+      boolean changesListed,
       HeadlineFigure.Figure headline) {}
+
+  /** The most evaluations one replay re-evaluates; a longer period is refused (400). */
+  public static final int MAX_REPLAYED = 100_000;
+
+  /** The most changed cases one answer lists; {@code changed} counts them all. */
+  public static final int MAX_CHANGES_LISTED = 1_000;
 
   /**
    * One case decided differently.
@@ -100,7 +108,20 @@ public class WhatIfReplay {
 
   public Result replay(String decisionKey, byte[] dmnFile, Instant from, Instant to) {
     DmnDecision edited = parse(decisionKey, dmnFile);
+    long recorded = ledger.countRule(decisionKey, from, to);
+    if (recorded > MAX_REPLAYED) {
+      throw new InvalidRequestException(
+          "to",
+          "the period holds "
+              + recorded
+              + " evaluations of "
+              + decisionKey
+              + "; at most "
+              + MAX_REPLAYED
+              + " are replayed at once: shorten the period");
+    }
     List<LedgerEntry> entries = ledger.ofRule(decisionKey, from, to);
+    int changed = 0;
     Map<String, List<LedgerEntry>> byInstance = new HashMap<>();
     List<HeadlineFigure.Replayed> replayed = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
@@ -120,7 +141,7 @@ public class WhatIfReplay {
       JsonNode before = node(entry.outcome());
       HeadlineFigure.Replayed r = new HeadlineFigure.Replayed(entry, variables, before, after);
       replayed.add(r);
-      if (r.changed()) {
+      if (r.changed() && ++changed <= MAX_CHANGES_LISTED) {
         changes.add(
             new Change(
                 entry.processInstanceId(),
@@ -138,7 +159,15 @@ public class WhatIfReplay {
             .findFirst()
             .map(f -> f.compute(decisionKey, replayed))
             .orElse(null);
-    return new Result(decisionKey, from, to, replayed.size(), changes.size(), changes, headline);
+    return new Result(
+        decisionKey,
+        from,
+        to,
+        replayed.size(),
+        changed,
+        changes,
+        changed == changes.size(),
+        headline);
   }
 
   /** Whether two outcomes are the same decision: equal outputs, numbers compared by value. */

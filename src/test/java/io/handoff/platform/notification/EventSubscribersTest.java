@@ -93,6 +93,9 @@ class EventSubscribersTest {
     long ts = 2_000_000_000L;
     String signature = EventSignature.sign(SECRET, ts, body);
     assertThat(signature).matches("sha256=[0-9a-f]{64}");
+    // The same value as docs/integrations.md's openssl recipe gives for this secret, time and body.
+    assertThat(EventSignature.sign(SECRET, ts, body))
+        .isEqualTo("sha256=d8839bfee573cac5bff9f9037670f9516054f1fb5cabcc95971d56685bd493de");
 
     assertThat(EventSignature.verify(SECRET, "" + ts, signature, body, ts + 299, 300)).isTrue();
     assertThat(EventSignature.verify(SECRET, "" + ts, signature, body, ts + 301, 300))

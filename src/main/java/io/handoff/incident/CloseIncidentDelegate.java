@@ -25,9 +25,12 @@ public class CloseIncidentDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(CloseIncidentDelegate.class);
 
   private final IncidentRepository incidents;
+  private final IncidentEvents events;
   private final DecisionLedger ledger;
 
-  public CloseIncidentDelegate(IncidentRepository incidents, DecisionLedger ledger) {
+  public CloseIncidentDelegate(
+      IncidentRepository incidents, DecisionLedger ledger, IncidentEvents events) {
+    this.events = events;
     this.incidents = incidents;
     this.ledger = ledger;
   }
@@ -38,6 +41,7 @@ public class CloseIncidentDelegate implements JavaDelegate {
     incidents.close(incidentId(execution), reason, EngineClock.now());
     ledger.record(
         Draft.of(DecisionContext.of(execution), "CLOSED", DecidedBy.PLATFORM).outcome(reason));
+    events.closed(incidentId(execution), execution.getProcessInstanceId());
     log.info(
         "Incident {} closed ({}), process instance {}",
         incidentId(execution),

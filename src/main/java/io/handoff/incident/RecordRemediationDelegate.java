@@ -30,9 +30,12 @@ public class RecordRemediationDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(RecordRemediationDelegate.class);
 
   private final IncidentRepository incidents;
+  private final IncidentEvents events;
   private final DecisionLedger ledger;
 
-  public RecordRemediationDelegate(IncidentRepository incidents, DecisionLedger ledger) {
+  public RecordRemediationDelegate(
+      IncidentRepository incidents, DecisionLedger ledger, IncidentEvents events) {
+    this.events = events;
     this.incidents = incidents;
     this.ledger = ledger;
   }
@@ -62,6 +65,7 @@ public class RecordRemediationDelegate implements JavaDelegate {
             .inputs(inputs)
             .outcome(RESOLUTION_AUTO_REMEDIATED)
             .reason(notes));
+    events.resolved(incidentId(execution), execution.getProcessInstanceId());
     log.info(
         "Incident {} resolved by automatic remediation ({}), reporter asked to confirm, process"
             + " instance {}",

@@ -24,11 +24,13 @@ public class RecordResolutionDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(RecordResolutionDelegate.class);
 
   private final IncidentRepository incidents;
+  private final IncidentEvents events;
   private final DecisionLedger ledger;
   private final People people;
 
   public RecordResolutionDelegate(
-      IncidentRepository incidents, DecisionLedger ledger, People people) {
+      IncidentRepository incidents, DecisionLedger ledger, People people, IncidentEvents events) {
+    this.events = events;
     this.incidents = incidents;
     this.ledger = ledger;
     this.people = people;
@@ -54,6 +56,7 @@ public class RecordResolutionDelegate implements JavaDelegate {
             .inputs(inputs)
             .outcome(code)
             .reason(string(execution, RESOLUTION_NOTES)));
+    events.resolved(incidentId(execution), execution.getProcessInstanceId());
     log.info(
         "Incident {} resolved ({}) by {} at level {}, process instance {}",
         incidentId(execution),

@@ -3,6 +3,8 @@ package io.handoff.procurement;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.Rules;
+import io.handoff.platform.notification.EventType;
+import io.handoff.platform.notification.IntegrationEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ public class InvoiceSettlementService {
   private final PurchasingConnector purchasing;
   private final InvoiceApprovalControl approvalControl;
   private final InvoiceDecisionLog decisionLog;
+  private final IntegrationEvents events;
 
   public InvoiceSettlementService(
       InvoiceRepository invoices,
@@ -28,13 +31,15 @@ public class InvoiceSettlementService {
       VendorNotifier vendorNotifier,
       PurchasingConnector purchasing,
       InvoiceApprovalControl approvalControl,
-      InvoiceDecisionLog decisionLog) {
+      InvoiceDecisionLog decisionLog,
+      IntegrationEvents events) {
     this.invoices = invoices;
     this.rules = rules;
     this.vendorNotifier = vendorNotifier;
     this.purchasing = purchasing;
     this.approvalControl = approvalControl;
     this.decisionLog = decisionLog;
+    this.events = events;
   }
 
   /**
@@ -124,6 +129,10 @@ public class InvoiceSettlementService {
           payment.paymentDate().toString(),
           "Matched or variance accepted, and approved as the approval matrix asked"
               + " (re-checked from the system of record before payment)");
+      Map<String, Object> event = invoiceFacts(invoice);
+      event.put("amount", payment.amount());
+      event.put("paymentDate", payment.paymentDate().toString());
+      events.publish(EventType.INVOICE_SCHEDULED_FOR_PAYMENT, invoiceId, event, processInstanceId);
       log.info(
           "Process instance {}: invoice {} posted, payment of {} scheduled for {}",
           processInstanceId,
@@ -143,11 +152,27 @@ public class InvoiceSettlementService {
     Invoice invoice = invoices.get(invoiceId);
     invoices.updateStatus(invoiceId, InvoiceStatus.REJECTED);
     vendorNotifier.invoiceRejected(invoice, reason);
+    Map<String, Object> event = invoiceFacts(invoice);
+    event.put("reason", reason);
+    events.publish(EventType.INVOICE_REJECTED, invoiceId, event, processInstanceId);
     log.info(
         "Process instance {}: invoice {} rejected: {}",
         processInstanceId,
         invoice.invoiceNumber(),
         reason);
+  }
+
+  /** What an integration event says about an invoice. */
+  private static Map<String, Object> invoiceFacts(Invoice invoice) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("invoiceId", invoice.invoiceId());
+    facts.put("vendorId", invoice.vendorId());
+    facts.put("invoiceNumber", invoice.invoiceNumber());
+    facts.put("poNumber", invoice.poNumber());
+    facts.put("invoiceDate", invoice.invoiceDate().toString());
+    facts.put("total", invoice.total());
+    facts.put("currency", invoice.currency());
+    return facts;
   }
 
   public void requestCreditNote(String invoiceId, String reason) {

@@ -1,6 +1,8 @@
 package io.handoff.vendor;
 
 import io.handoff.platform.decision.Rules;
+import io.handoff.platform.notification.EventType;
+import io.handoff.platform.notification.IntegrationEvents;
 import io.handoff.vendor.screening.SanctionsEntry;
 import io.handoff.vendor.screening.SanctionsScreener;
 import io.handoff.vendor.validation.Ibans;
@@ -35,6 +37,7 @@ public class VendorOnboarding {
   private final Rules rules;
   private final VendorNotifications notifications;
   private final SegregationOfDuties segregationOfDuties;
+  private final IntegrationEvents events;
 
   public VendorOnboarding(
       VendorApplications applications,
@@ -44,7 +47,8 @@ public class VendorOnboarding {
       SanctionsScreener screener,
       Rules rules,
       VendorNotifications notifications,
-      SegregationOfDuties segregationOfDuties) {
+      SegregationOfDuties segregationOfDuties,
+      IntegrationEvents events) {
     this.applications = applications;
     this.vendorMaster = vendorMaster;
     this.audit = audit;
@@ -53,6 +57,7 @@ public class VendorOnboarding {
     this.rules = rules;
     this.notifications = notifications;
     this.segregationOfDuties = segregationOfDuties;
+    this.events = events;
   }
 
   /**
@@ -420,6 +425,17 @@ public class VendorOnboarding {
         DecisionAudit.PLATFORM,
         vendorId,
         Map.of("vendorId", vendorId));
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("vendorId", vendorId);
+    event.put("applicationId", applicationId);
+    event.put("legalName", a.legalName());
+    event.put("country", a.country());
+    event.put("vatId", a.vatId());
+    event.put("iban", a.iban());
+    event.put("contactEmail", a.contactEmail());
+    event.put("category", a.category());
+    event.put("riskTier", a.riskTier());
+    events.publish(EventType.VENDOR_CREATED, applicationId, event, a.processInstanceId());
     log.info("Application {} approved; vendor {} created", applicationId, vendorId);
     return new Creation(vendorId, null);
   }

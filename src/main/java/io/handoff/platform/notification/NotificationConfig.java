@@ -1,7 +1,9 @@
 package io.handoff.platform.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -26,6 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class NotificationConfig {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationConfig.class);
+
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   /** Timeouts an SMTP conversation gets when {@code spring.mail.properties} sets none (ms). */
   static final Map<String, String> SMTP_TIMEOUTS =
@@ -73,17 +77,31 @@ public class NotificationConfig {
       PlatformTransactionManager transactionManager,
       JavaMailSender mailSender,
       NotificationProperties properties,
+      EventProperties events,
       ObjectMapper json) {
     return new NotificationDelivery(
         store,
         transactionManager,
-        transports(mailSender, properties, json),
+        transports(mailSender, properties, events, json),
         properties.delivery(),
         NotificationDelivery.nodeOwner());
   }
 
+  /** The transports of a node without event subscribers. */
   static Map<NotificationKind, NotificationTransport> transports(
       JavaMailSender mailSender, NotificationProperties properties, ObjectMapper json) {
+    return transports(
+        mailSender,
+        properties,
+        new EventProperties(List.of(), DEFAULT_TIMEOUT, DEFAULT_TIMEOUT),
+        json);
+  }
+
+  static Map<NotificationKind, NotificationTransport> transports(
+      JavaMailSender mailSender,
+      NotificationProperties properties,
+      EventProperties events,
+      ObjectMapper json) {
     Map<NotificationKind, NotificationTransport> transports = new LinkedHashMap<>();
     transports.put(NotificationKind.MAIL, new MailTransport(mailSender, properties.mailFrom()));
     transports.put(
@@ -104,6 +122,7 @@ public class NotificationConfig {
               e.body());
           return NotificationStatus.LOGGED;
         });
+    transports.put(NotificationKind.EVENT, new EventTransport(events));
     return transports;
   }
 

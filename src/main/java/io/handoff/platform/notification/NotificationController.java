@@ -59,7 +59,8 @@ public class NotificationController {
    * One notification.
    *
    * @param key its unique key (one row per key)
-   * @param kind {@code MAIL}, {@code CHAT}, {@code PAGE} or {@code NOTICE}
+   * @param kind {@code MAIL}, {@code CHAT}, {@code PAGE}, {@code NOTICE} or {@code EVENT} (an
+   *     integration event for one subscriber)
    * @param recipient e-mail addresses, or the group or rota it is for
    * @param subject e-mail subject or page summary
    * @param text what it says
@@ -105,7 +106,7 @@ public class NotificationController {
   @ApiResponse(responseCode = "401", description = "No credentials")
   @ApiResponse(responseCode = "403", description = "Not an administrator")
   public List<NotificationView> list(
-      @Parameter(description = "MAIL, CHAT, PAGE or NOTICE") @RequestParam(required = false)
+      @Parameter(description = "MAIL, CHAT, PAGE, NOTICE or EVENT") @RequestParam(required = false)
           String kind,
       @Parameter(description = "PENDING, DELIVERED, LOGGED or FAILED")
           @RequestParam(required = false)

@@ -12,5 +12,10 @@ public enum NotificationKind {
    * A notice a process records for a portal or an ERP to pick up from its own table (no transport
    * of its own): delivered to the log.
    */
-  NOTICE
+  NOTICE,
+  /**
+   * An integration event for one subscriber ({@code handoff.events.subscribers}): its JSON posted,
+   * signed with the subscriber's secret, to the subscriber's URL (docs/integrations.md).
+   */
+  EVENT
 }

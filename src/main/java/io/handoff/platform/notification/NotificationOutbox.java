@@ -86,6 +86,30 @@ public class NotificationOutbox {
   }
 
   /**
+   * An integration event for one subscriber; {@link IntegrationEvents} writes one per subscriber.
+   *
+   * @param body the exact JSON posted and signed
+   */
+  void event(
+      String key,
+      String subscriber,
+      EventType type,
+      String eventId,
+      String body,
+      String processInstanceId) {
+    write(
+        new OutboxStore.NewRow(
+            key,
+            NotificationKind.EVENT,
+            null,
+            subscriber,
+            type.wireName(),
+            body,
+            processInstanceId,
+            eventId));
+  }
+
+  /**
    * The engine's id of the step running now (process instance and activity instance), for keys of
    * notifications that a step may send more than once per case; a fresh id outside a step.
    */

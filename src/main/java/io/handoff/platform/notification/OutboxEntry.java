@@ -25,6 +25,7 @@ import java.util.UUID;
  * @param lastError why the last attempt failed
  * @param createdAt when its step wrote it
  * @param deliveredAt when it was delivered or logged
+ * @param eventId the event's UUID, for an integration event ({@link NotificationKind#EVENT})
  */
 public record OutboxEntry(
     long id,
@@ -42,7 +43,8 @@ public record OutboxEntry(
     Instant leaseUntil,
     String lastError,
     Instant createdAt,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    String eventId) {
 
   /** The e-mail addresses of a mail. */
   public List<String> recipients() {

@@ -23,7 +23,7 @@ public class OutboxStore {
   private static final String COLUMNS =
       "id, notification_key, kind, sender, recipient, subject, body, process_instance_id, status,"
           + " attempts, next_attempt_at, lease_owner, lease_until, last_error, created_at,"
-          + " delivered_at";
+          + " delivered_at, event_id";
 
   private final JdbcClient jdbc;
   private final boolean postgres;
@@ -43,7 +43,20 @@ public class OutboxStore {
       String recipient,
       String subject,
       String body,
-      String processInstanceId) {}
+      String processInstanceId,
+      String eventId) {
+
+    NewRow(
+        String key,
+        NotificationKind kind,
+        String sender,
+        String recipient,
+        String subject,
+        String body,
+        String processInstanceId) {
+      this(key, kind, sender, recipient, subject, body, processInstanceId, null);
+    }
+  }
 
   /**
    * Writes the row unless one with its key exists; returns whether it wrote one. On PostgreSQL a
@@ -53,8 +66,8 @@ public class OutboxStore {
   boolean insertIfAbsent(NewRow row, Instant now) {
     String insert =
         "INSERT INTO notification_outbox (notification_key, kind, sender, recipient, subject, body,"
-            + " process_instance_id, status, attempts, next_attempt_at, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+            + " process_instance_id, status, attempts, next_attempt_at, created_at, event_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)";
     JdbcClient.StatementSpec spec =
         jdbc.sql(postgres ? insert + " ON CONFLICT (notification_key) DO NOTHING" : insert)
             .params(
@@ -66,7 +79,8 @@ public class OutboxStore {
                 row.body(),
                 row.processInstanceId(),
                 ts(now),
-                ts(now));
+                ts(now),
+                row.eventId());
     if (postgres) {
       return spec.update() == 1;
     }
@@ -187,6 +201,46 @@ public class OutboxStore {
     return jdbc.sql(sql.toString()).params(params).query(OutboxStore::entry).list();
   }
 
+  /**
+   * Event deliveries ({@link NotificationKind#EVENT} rows), newest first, filtered by each non-null
+   * argument: event type, status, subscriber, created at or after {@code since}, row id below
+   * {@code beforeId} (the paging cursor).
+   */
+  public List<OutboxEntry> eventDeliveries(
+      EventType type,
+      NotificationStatus status,
+      String subscriber,
+      Instant since,
+      Long beforeId,
+      int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM notification_outbox WHERE kind = ?");
+    List<Object> params = new ArrayList<>();
+    params.add(NotificationKind.EVENT.name());
+    if (type != null) {
+      sql.append(" AND subject = ?");
+      params.add(type.wireName());
+    }
+    if (status != null) {
+      sql.append(" AND status = ?");
+      params.add(status.name());
+    }
+    if (subscriber != null) {
+      sql.append(" AND recipient = ?");
+      params.add(subscriber);
+    }
+    if (since != null) {
+      sql.append(" AND created_at >= ?");
+      params.add(ts(since));
+    }
+    if (beforeId != null) {
+      sql.append(" AND id < ?");
+      params.add(beforeId);
+    }
+    sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    return jdbc.sql(sql.toString()).params(params).query(OutboxStore::entry).list();
+  }
+
   private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
     return new OutboxEntry(
         rs.getLong("id"),
@@ -204,7 +258,8 @@ public class OutboxStore {
         instant(rs.getTimestamp("lease_until")),
         rs.getString("last_error"),
         instant(rs.getTimestamp("created_at")),
-        instant(rs.getTimestamp("delivered_at")));
+        instant(rs.getTimestamp("delivered_at")),
+        rs.getString("event_id"));
   }
 
   private static Instant instant(Timestamp t) {

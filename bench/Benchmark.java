@@ -763,6 +763,8 @@ public class Benchmark {
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(logs().resolve(name + ".log").toFile());
+      // Several nodes run at once: each embedded mail catcher on a port of its own.
+      pb.environment().put("HANDOFF_MAIL_CATCHER_PORT", "0");
       if (!target.pg && !plainH2Url) {
         // Handoff: application.yaml's H2 URL with its options, pointed at this run's file.
         pb.environment().put("HANDOFF_H2_FILE", target.dir.resolve("handoff").toString());

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -170,9 +171,8 @@ public final class ListRequest {
     if (values == null) {
       return result;
     }
-    Map<String, E> allowed =
-        Arrays.stream(type.getEnumConstants())
-            .collect(Collectors.toMap(Enum::name, e -> e, (a, b) -> a));
+    Map<String, E> allowed = new LinkedHashMap<>();
+    Arrays.stream(type.getEnumConstants()).forEach(e -> allowed.put(e.name(), e));
     List<String> unknown = new ArrayList<>();
     for (String value : values) {
       for (String part : value.split(",", -1)) {
@@ -194,6 +194,40 @@ public final class ListRequest {
                       .collect(Collectors.joining(", "))
                   + "; allowed: "
                   + String.join(", ", allowed.keySet())));
+    }
+    return result;
+  }
+
+  /**
+   * A filter of one or more texts, comma-separated or the parameter repeated, each matching {@code
+   * format} (described by {@code expected}).
+   */
+  public Set<String> texts(String name, Pattern format, String expected) {
+    List<String> values = parameters.get(name);
+    Set<String> result = new LinkedHashSet<>();
+    if (values == null) {
+      return result;
+    }
+    List<String> bad = new ArrayList<>();
+    for (String value : values) {
+      for (String part : value.split(",", -1)) {
+        if (format.matcher(part).matches()) {
+          result.add(part);
+        } else {
+          bad.add(part);
+        }
+      }
+    }
+    if (!bad.isEmpty()) {
+      problems.add(
+          new FieldProblem(
+              name,
+              "malformed value(s) "
+                  + bad.stream()
+                      .map(u -> "'" + CONTROL.matcher(u).replaceAll("?") + "'")
+                      .collect(Collectors.joining(", "))
+                  + "; expected "
+                  + expected));
     }
     return result;
   }

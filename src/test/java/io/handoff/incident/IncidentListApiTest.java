@@ -6,9 +6,14 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handoff.platform.api.list.Cursor;
+import io.handoff.platform.api.list.ListSpec;
+import io.handoff.support.Databases;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.QueryPlans;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +21,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** GET /api/incidents: filters, sorting, keyset paging and one 400 for every bad parameter. */
 @HandoffSpringTest
 class IncidentListApiTest extends IncidentTestSupport {
+
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbcClient;
+  @Autowired IncidentSearch search;
 
   private final String reporter = unique("reporter");
 
@@ -186,4 +202,36 @@ class IncidentListApiTest extends IncidentTestSupport {
     as(DemoUsers.FIONA).get("/api/incidents").then().statusCode(403);
     as(DemoUsers.ADMIN).get("/api/incidents?size=1").then().statusCode(200);
   }
+
+  @Test
+  void theMainFiltersAreServedByAnIndexOnPostgres() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource), "query plans are checked on PostgreSQL");
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    String cursor =
+        new Cursor(
+                IncidentSearch.SPEC.defaultSort(),
+                ListSpec.Direction.DESC,
+                "ffffffff",
+                "2026-03-02T09:00:00Z")
+            .encode();
+    for (PlanCase c :
+        List.of(
+            new PlanCase(null, Map.of()),
+            new PlanCase("created_at", Map.of("status", "OPEN", "cursor", cursor)),
+            new PlanCase("status", Map.of("status", "OPEN")),
+            new PlanCase("priority", Map.of("priority", "P1,P2")),
+            new PlanCase("reporter", Map.of("reporter", "erin")),
+            new PlanCase("assigned_group", Map.of("group", "network-support")),
+            new PlanCase("source", Map.of("source", "ALERTMANAGER")),
+            new PlanCase(
+                "created_at", Map.of("createdFrom", "2026-03-01", "createdTo", "2026-03-03")))) {
+      LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+      c.query().forEach(parameters::add);
+      QueryPlans.assertIndexed(
+          jdbcClient, transactions, search.query(parameters).statement(), "incident", c.column());
+    }
+  }
+
+  /** A list query and the column an index must bound (null: only no sequential scan). */
+  private record PlanCase(String column, Map<String, String> query) {}
 }

@@ -7,18 +7,34 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handoff.platform.api.list.Cursor;
+import io.handoff.platform.api.list.ListSpec;
+import io.handoff.support.Databases;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.QueryPlans;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** GET /api/invoices: filters, sorting, keyset paging and one 400 for every bad parameter. */
 @HandoffSpringTest
 class InvoiceListApiTest extends ProcurementTestSupport {
+
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbcClient;
+  @Autowired InvoiceSearch search;
 
   private void submitDated(String number, String date) {
     Map<String, Object> invoice = cleanInvoice(number);
@@ -253,4 +269,43 @@ class InvoiceListApiTest extends ProcurementTestSupport {
     anonymous().get("/api/invoices").then().statusCode(401);
     as(DemoUsers.ALICE).get("/api/invoices").then().statusCode(403);
   }
+
+  @Test
+  void theMainFiltersAreServedByAnIndexOnPostgres() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource), "query plans are checked on PostgreSQL");
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    String cursor =
+        new Cursor(
+                InvoiceSearch.SPEC.defaultSort(),
+                ListSpec.Direction.DESC,
+                "ffffffff",
+                "2026-03-02T09:00:00Z")
+            .encode();
+    for (PlanCase c :
+        List.of(
+            new PlanCase(null, Map.of()),
+            new PlanCase("received_at", Map.of("cursor", cursor)),
+            new PlanCase(
+                "received_at", Map.of("status", "EXCEPTION,AWAITING_APPROVAL", "cursor", cursor)),
+            new PlanCase("status", Map.of("status", "REJECTED")),
+            new PlanCase("vendor_id", Map.of("vendorId", "V-1")),
+            new PlanCase("po_number", Map.of("poNumber", "PO-1")),
+            new PlanCase(
+                "invoice_date",
+                Map.of(
+                    "invoiceDateFrom",
+                    "2026-01-01",
+                    "invoiceDateTo",
+                    "2026-01-31",
+                    "sort",
+                    "invoiceDate,asc")))) {
+      LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+      c.query().forEach(parameters::add);
+      QueryPlans.assertIndexed(
+          jdbcClient, transactions, search.query(parameters).statement(), "invoice", c.column());
+    }
+  }
+
+  /** A list query and the column an index must bound (null: only no sequential scan). */
+  private record PlanCase(String column, Map<String, String> query) {}
 }

@@ -3,17 +3,28 @@ package io.handoff.procurement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handoff.platform.api.list.Cursor;
+import io.handoff.platform.api.list.ListSpec;
+import io.handoff.support.Databases;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.QueryPlans;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * GET /api/purchase-orders: filters, sorting, keyset paging, and per line the quantities ordered,
@@ -21,6 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 @HandoffSpringTest
 class PurchaseOrderListApiTest extends ProcurementTestSupport {
+
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbcClient;
+  @Autowired PurchaseOrderSearch search;
 
   private void createOrder(String number, String requestedBy, String category, Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
@@ -134,4 +150,36 @@ class PurchaseOrderListApiTest extends ProcurementTestSupport {
         .body("type", equalTo("urn:handoff:problem:invalid-request"))
         .body("errors.field", containsInAnyOrder("createdFrom", "size", "sort", "status"));
   }
+
+  @Test
+  void theMainFiltersAreServedByAnIndexOnPostgres() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource), "query plans are checked on PostgreSQL");
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    String cursor =
+        new Cursor(
+                PurchaseOrderSearch.SPEC.defaultSort(),
+                ListSpec.Direction.DESC,
+                "ffffffff",
+                "2026-03-02T09:00:00Z")
+            .encode();
+    for (PlanCase c :
+        List.of(
+            new PlanCase(null, Map.of()),
+            new PlanCase("created_at", Map.of("cursor", cursor)),
+            new PlanCase("vendor_id", Map.of("vendorId", "V-1")),
+            new PlanCase("requested_by", Map.of("requestedBy", "paul")),
+            new PlanCase("category", Map.of("category", "office-supplies")))) {
+      LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+      c.query().forEach(parameters::add);
+      QueryPlans.assertIndexed(
+          jdbcClient,
+          transactions,
+          search.query(parameters).statement(),
+          "purchase_order",
+          c.column());
+    }
+  }
+
+  /** A list query and the column an index must bound (null: only no sequential scan). */
+  private record PlanCase(String column, Map<String, String> query) {}
 }

@@ -5,8 +5,13 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handoff.platform.api.list.Cursor;
+import io.handoff.platform.api.list.ListSpec;
+import io.handoff.support.Databases;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.QueryPlans;
 import io.handoff.support.RestTestSupport;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
@@ -15,10 +20,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * GET /api/vendors and GET /api/vendor-applications: filters, sorting, keyset paging and one 400
@@ -26,6 +36,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @HandoffSpringTest
 class VendorListApiTest extends RestTestSupport {
+
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JdbcClient jdbcClient;
+  @Autowired VendorSearch search;
+  @Autowired VendorApplicationSearch applicationSearch;
 
   @Autowired VendorMaster vendorMaster;
 
@@ -206,4 +222,61 @@ class VendorListApiTest extends RestTestSupport {
         .contentType("application/problem+json")
         .body("errors.field", containsInAnyOrder("name", "iban", "vat"));
   }
+
+  @Test
+  void theVendorFiltersAreServedByAnIndexOnPostgres() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource), "query plans are checked on PostgreSQL");
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    String cursor =
+        new Cursor(
+                VendorSearch.SPEC.defaultSort(),
+                ListSpec.Direction.DESC,
+                "ffffffff",
+                "2026-03-02T09:00:00Z")
+            .encode();
+    for (PlanCase c :
+        List.of(
+            new PlanCase(null, Map.of()),
+            new PlanCase("created_at", Map.of("cursor", cursor)),
+            new PlanCase("vat_id", Map.of("vatId", "DE136695976")),
+            new PlanCase("iban", Map.of("iban", "DE89370400440532013000")),
+            new PlanCase("country", Map.of("country", "DE")))) {
+      LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+      c.query().forEach(parameters::add);
+      QueryPlans.assertIndexed(
+          jdbcClient, transactions, search.query(parameters).statement(), "vendor", c.column());
+    }
+  }
+
+  @Test
+  void theApplicationFiltersAreServedByAnIndexOnPostgres() throws Exception {
+    assumeTrue(Databases.isPostgres(dataSource), "query plans are checked on PostgreSQL");
+    TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+    String cursor =
+        new Cursor(
+                VendorApplicationSearch.SPEC.defaultSort(),
+                ListSpec.Direction.DESC,
+                "ffffffff",
+                "2026-03-02T09:00:00Z")
+            .encode();
+    for (PlanCase c :
+        List.of(
+            new PlanCase(null, Map.of()),
+            new PlanCase("created_at", Map.of("status", "SCREENING", "cursor", cursor)),
+            new PlanCase("status", Map.of("status", "SCREENING")),
+            new PlanCase("requested_by", Map.of("requestedBy", "paul")),
+            new PlanCase("created_at", Map.of("createdFrom", "2026-03-01")))) {
+      LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+      c.query().forEach(parameters::add);
+      QueryPlans.assertIndexed(
+          jdbcClient,
+          transactions,
+          applicationSearch.query(parameters).statement(),
+          "vendor_application",
+          c.column());
+    }
+  }
+
+  /** A list query and the column an index must bound (null: only no sequential scan). */
+  private record PlanCase(String column, Map<String, String> query) {}
 }

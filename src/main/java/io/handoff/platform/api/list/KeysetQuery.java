@@ -89,8 +89,13 @@ public final class KeysetQuery {
         .cursor()
         .ifPresent(
             c -> {
+              // The first bound repeats the second one's range in a form an index range scan
+              // can use; the OR alone makes PostgreSQL filter from the start of the index.
               all.add(
-                  "("
+                  key.column()
+                      + " "
+                      + comparison
+                      + "= ? AND ("
                       + key.column()
                       + " "
                       + comparison
@@ -101,6 +106,7 @@ public final class KeysetQuery {
                       + " "
                       + comparison
                       + " ?))");
+              values.add(c.parameter());
               values.add(c.parameter());
               values.add(c.parameter());
               values.add(c.id());

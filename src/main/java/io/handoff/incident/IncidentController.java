@@ -2,7 +2,13 @@ package io.handoff.incident;
 
 import io.handoff.platform.api.MultilineText;
 import io.handoff.platform.api.TextLimits;
+import io.handoff.platform.api.list.ListDoc;
+import io.handoff.platform.api.list.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,12 +18,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** IT incidents: report, feed alerts, confirm or reopen, read. */
@@ -30,12 +38,85 @@ public class IncidentController {
   private final IncidentService service;
   private final IncidentIntakeRules rules;
   private final AlertmanagerMapping alertmanager;
+  private final IncidentSearch search;
 
   public IncidentController(
-      IncidentService service, IncidentIntakeRules rules, AlertmanagerMapping alertmanager) {
+      IncidentService service,
+      IncidentIntakeRules rules,
+      AlertmanagerMapping alertmanager,
+      IncidentSearch search) {
     this.service = service;
     this.rules = rules;
     this.alertmanager = alertmanager;
+    this.search = search;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "List incidents by status, priority, group, reporter, source and time reported",
+      description = ListDoc.PAGING + " Sort keys: createdAt (default, newest first), updatedAt.")
+  @Parameter(
+      name = "status",
+      in = ParameterIn.QUERY,
+      description = "One or more statuses, comma-separated or repeated",
+      array = @ArraySchema(schema = @Schema(implementation = IncidentStatus.class)),
+      example = "OPEN,IN_PROGRESS")
+  @Parameter(
+      name = "priority",
+      in = ParameterIn.QUERY,
+      description =
+          "One or more priorities as the priority table assigns them (P1 the most urgent),"
+              + " comma-separated or repeated",
+      array = @ArraySchema(schema = @Schema(type = "string", pattern = "^P[0-9]{1,2}$")),
+      example = "P1,P2")
+  @Parameter(
+      name = "group",
+      in = ParameterIn.QUERY,
+      description = "The support group working it, exactly",
+      example = "network-support")
+  @Parameter(name = "reporter", in = ParameterIn.QUERY, description = "Who reported it, exactly")
+  @Parameter(
+      name = "source",
+      in = ParameterIn.QUERY,
+      description = "How it was reported; one or more, comma-separated or repeated",
+      array = @ArraySchema(schema = @Schema(implementation = IncidentSource.class)))
+  @Parameter(
+      name = "createdFrom",
+      in = ParameterIn.QUERY,
+      description =
+          "Reported at or after: an ISO 8601 instant (2026-03-01T08:00:00Z) or a date (its"
+              + " start, 00:00 UTC)",
+      example = "2026-03-01")
+  @Parameter(
+      name = "createdTo",
+      in = ParameterIn.QUERY,
+      description =
+          "Reported before (exclusive): an instant or a date (its start, 00:00 UTC, so"
+              + " createdTo=2026-03-03 ends with 2 March)",
+      example = "2026-03-03")
+  @Parameter(
+      name = "sort",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SORT,
+      schema =
+          @Schema(
+              type = "string",
+              example = "updatedAt,desc",
+              pattern = "^(createdAt|updatedAt)(,(asc|desc))?$"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SIZE,
+      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = ListDoc.CURSOR)
+  @ApiResponse(responseCode = "200", description = "One page of incidents")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Bad parameters; every bad one is named",
+      content = @Content(mediaType = "application/problem+json"))
+  public Page<IncidentSearch.IncidentSummary> list(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    return search.page(parameters);
   }
 
   @PostMapping

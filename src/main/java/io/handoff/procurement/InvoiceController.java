@@ -1,9 +1,15 @@
 package io.handoff.procurement;
 
 import io.handoff.platform.api.PlausibleDate;
+import io.handoff.platform.api.list.ListDoc;
+import io.handoff.platform.api.list.Page;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.persistence.FirstWriteWins;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,11 +30,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -43,18 +51,70 @@ public class InvoiceController {
   private final InvoiceDecisionLog decisionLog;
   private final RequestChecks checks;
   private final FirstWriteWins firstWriteWins;
+  private final InvoiceSearch search;
 
   public InvoiceController(
       InvoiceIntakeService intake,
       InvoiceRepository invoices,
       InvoiceDecisionLog decisionLog,
       RequestChecks checks,
-      FirstWriteWins firstWriteWins) {
+      FirstWriteWins firstWriteWins,
+      InvoiceSearch search) {
     this.intake = intake;
     this.invoices = invoices;
     this.decisionLog = decisionLog;
     this.checks = checks;
     this.firstWriteWins = firstWriteWins;
+    this.search = search;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "List invoices by status, vendor, purchase order and invoice date",
+      description =
+          ListDoc.PAGING
+              + " Sort keys: receivedAt (default, newest first), invoiceDate, total, updatedAt.")
+  @Parameter(
+      name = "status",
+      in = ParameterIn.QUERY,
+      description = "One or more statuses, comma-separated or repeated",
+      array = @ArraySchema(schema = @Schema(implementation = InvoiceStatus.class)),
+      example = "EXCEPTION,AWAITING_APPROVAL")
+  @Parameter(name = "vendorId", in = ParameterIn.QUERY, description = "The vendor's id, exactly")
+  @Parameter(name = "poNumber", in = ParameterIn.QUERY, description = "The purchase order billed")
+  @Parameter(
+      name = "invoiceDateFrom",
+      in = ParameterIn.QUERY,
+      description = "Invoice date on or after (yyyy-MM-dd)",
+      schema = @Schema(type = "string", format = "date"))
+  @Parameter(
+      name = "invoiceDateTo",
+      in = ParameterIn.QUERY,
+      description = "Invoice date on or before (yyyy-MM-dd)",
+      schema = @Schema(type = "string", format = "date"))
+  @Parameter(
+      name = "sort",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SORT,
+      schema =
+          @Schema(
+              type = "string",
+              example = "invoiceDate,asc",
+              pattern = "^(receivedAt|invoiceDate|total|updatedAt)(,(asc|desc))?$"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SIZE,
+      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = ListDoc.CURSOR)
+  @ApiResponse(responseCode = "200", description = "One page of invoices")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Bad parameters; every bad one is named",
+      content = @Content(mediaType = "application/problem+json"))
+  public Page<InvoiceSearch.InvoiceSummary> list(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    return search.page(parameters);
   }
 
   /**

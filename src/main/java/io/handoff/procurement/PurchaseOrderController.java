@@ -1,10 +1,16 @@
 package io.handoff.procurement;
 
 import io.handoff.platform.api.MultilineText;
+import io.handoff.platform.api.list.ListDoc;
+import io.handoff.platform.api.list.Page;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.persistence.FirstWriteWins;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -26,11 +32,13 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -43,12 +51,71 @@ public class PurchaseOrderController {
   private final PurchasingStore store;
   private final RequestChecks checks;
   private final FirstWriteWins firstWriteWins;
+  private final PurchaseOrderSearch search;
 
   public PurchaseOrderController(
-      PurchasingStore store, RequestChecks checks, FirstWriteWins firstWriteWins) {
+      PurchasingStore store,
+      RequestChecks checks,
+      FirstWriteWins firstWriteWins,
+      PurchaseOrderSearch search) {
     this.store = store;
     this.checks = checks;
     this.firstWriteWins = firstWriteWins;
+    this.search = search;
+  }
+
+  @GetMapping
+  @Operation(
+      summary =
+          "List purchase orders by vendor, requester, category and time created, with the"
+              + " quantities ordered, received and invoiced per line",
+      description =
+          ListDoc.PAGING
+              + " Sort keys: createdAt (default, newest first), poNumber. Invoiced quantities"
+              + " count every invoice of the order that is not rejected.")
+  @Parameter(name = "vendorId", in = ParameterIn.QUERY, description = "The vendor's id, exactly")
+  @Parameter(
+      name = "requestedBy",
+      in = ParameterIn.QUERY,
+      description = "Who requested the purchase, exactly")
+  @Parameter(
+      name = "category",
+      in = ParameterIn.QUERY,
+      description = "Purchase category, exactly",
+      example = "office-supplies")
+  @Parameter(
+      name = "createdFrom",
+      in = ParameterIn.QUERY,
+      description = "Created at or after: an ISO 8601 instant or a date (its start, 00:00 UTC)",
+      example = "2026-03-01")
+  @Parameter(
+      name = "createdTo",
+      in = ParameterIn.QUERY,
+      description = "Created before (exclusive): an instant or a date (its start, 00:00 UTC)",
+      example = "2026-04-01")
+  @Parameter(
+      name = "sort",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SORT,
+      schema =
+          @Schema(
+              type = "string",
+              example = "poNumber,asc",
+              pattern = "^(createdAt|poNumber)(,(asc|desc))?$"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SIZE,
+      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = ListDoc.CURSOR)
+  @ApiResponse(responseCode = "200", description = "One page of purchase orders")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Bad parameters; every bad one is named",
+      content = @Content(mediaType = "application/problem+json"))
+  public Page<PurchaseOrderSearch.PurchaseOrderSummary> list(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    return search.page(parameters);
   }
 
   /**

@@ -3,10 +3,17 @@ package io.handoff.vendor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.api.list.ListDoc;
+import io.handoff.platform.api.list.Page;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.LedgerEntry;
 import io.handoff.platform.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,11 +22,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Vendor applications: submit a vendor for onboarding and follow it. */
@@ -34,6 +43,7 @@ public class VendorApplicationController {
   private final ApprovalTasks approvalTasks;
   private final DecisionAudit audit;
   private final ObjectMapper objectMapper;
+  private final VendorApplicationSearch search;
 
   public VendorApplicationController(
       VendorApplicationService service,
@@ -41,13 +51,65 @@ public class VendorApplicationController {
       Approvals approvals,
       ApprovalTasks approvalTasks,
       DecisionAudit audit,
-      ObjectMapper objectMapper) {
+      ObjectMapper objectMapper,
+      VendorApplicationSearch search) {
     this.service = service;
     this.applications = applications;
     this.approvals = approvals;
     this.approvalTasks = approvalTasks;
     this.audit = audit;
     this.objectMapper = objectMapper;
+    this.search = search;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "List vendor applications by status, requester and time submitted",
+      description = ListDoc.PAGING + " Sort keys: createdAt (default, newest first), updatedAt.")
+  @Parameter(
+      name = "status",
+      in = ParameterIn.QUERY,
+      description = "One or more statuses, comma-separated or repeated",
+      array = @ArraySchema(schema = @Schema(implementation = ApplicationStatus.class)),
+      example = "SCREENING,AWAITING_APPROVAL")
+  @Parameter(
+      name = "requestedBy",
+      in = ParameterIn.QUERY,
+      description = "Who asked for the vendor, exactly as submitted",
+      example = "paul")
+  @Parameter(
+      name = "createdFrom",
+      in = ParameterIn.QUERY,
+      description = "Submitted at or after: an ISO 8601 instant or a date (its start, 00:00 UTC)",
+      example = "2026-03-01")
+  @Parameter(
+      name = "createdTo",
+      in = ParameterIn.QUERY,
+      description = "Submitted before (exclusive): an instant or a date (its start, 00:00 UTC)",
+      example = "2026-04-01")
+  @Parameter(
+      name = "sort",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SORT,
+      schema =
+          @Schema(
+              type = "string",
+              example = "updatedAt,desc",
+              pattern = "^(createdAt|updatedAt)(,(asc|desc))?$"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = ListDoc.SIZE,
+      schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+  @Parameter(name = "cursor", in = ParameterIn.QUERY, description = ListDoc.CURSOR)
+  @ApiResponse(responseCode = "200", description = "One page of vendor applications")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Bad parameters; every bad one is named",
+      content = @Content(mediaType = "application/problem+json"))
+  public Page<VendorApplicationSearch.ApplicationSummary> list(
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+    return search.page(parameters);
   }
 
   /** Answer to a submission. */

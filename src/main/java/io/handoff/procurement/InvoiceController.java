@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.api.CurrencyCode;
 import io.handoff.platform.api.PlausibleDate;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.persistence.FirstWriteWins;
@@ -91,10 +92,10 @@ public class InvoiceController {
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String invoiceNumber,
       @NotNull @PlausibleDate LocalDate invoiceDate,
-      @NotBlank @Size(max = 3) @Schema(example = "EUR") String currency,
+      @NotBlank @Size(max = 3) @CurrencyCode @Schema(example = "EUR") String currency,
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String poNumber,
-      @NotBlank @Size(max = 6) @Schema(example = "NET30") String paymentTerms,
+      @NotBlank @Size(max = 6) @NetPaymentTerms @Schema(example = "NET30") String paymentTerms,
       @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines,
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal tax,
       @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal total) {}
@@ -218,14 +219,6 @@ public class InvoiceController {
   public ResponseEntity<InvoiceAccepted> submit(
       @RequestBody InvoiceRequest request, UriComponentsBuilder uris) {
     List<FieldProblem> problems = checks.constraints(request);
-    RequestChecks.currency("currency", request.currency(), problems);
-    if (request.paymentTerms() != null
-        && !RequestChecks.hasProblem(problems, "paymentTerms")
-        && PaymentTerms.days(request.paymentTerms()).isEmpty()) {
-      problems.add(
-          new io.handoff.platform.errors.FieldProblem(
-              "paymentTerms", "must be NET<days> with 0 to 365 days, e.g. NET30"));
-    }
     checkLines(request.lines(), request.tax(), request.total(), problems);
     RequestChecks.throwIfAny(problems);
 

@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.api.CurrencyCode;
 import io.handoff.platform.api.MultilineText;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
@@ -78,7 +79,7 @@ public class PurchaseOrderController {
           String poNumber,
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String vendorId,
-      @NotBlank @Size(max = 3) String currency,
+      @NotBlank @Size(max = 3) @CurrencyCode String currency,
       @NotBlank @Size(max = 64) String requestedBy,
       @NotBlank @Size(max = 64) String category,
       @NotEmpty @Size(max = 500) List<@NotNull @Valid PurchaseOrderLineRequest> lines) {}
@@ -102,7 +103,6 @@ public class PurchaseOrderController {
   public ResponseEntity<PurchaseOrder> create(
       @RequestBody PurchaseOrderRequest request, UriComponentsBuilder uris) {
     List<FieldProblem> problems = checks.constraints(request);
-    RequestChecks.currency("currency", request.currency(), problems);
     RequestChecks.uniqueLines(request.lines(), PurchaseOrderLineRequest::line, problems);
     RequestChecks.throwIfAny(problems);
 

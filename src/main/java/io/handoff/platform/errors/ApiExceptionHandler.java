@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -210,9 +212,57 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (request instanceof ServletWebRequest servlet) {
       problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
     }
+    ApiProblems.complete(problem, null);
     return ResponseEntity.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  /**
+   * The answers Spring MVC gives itself (405, 406, 415, a missing or mistyped parameter): the one
+   * problem schema, as {@code application/problem+json}, with the headers Spring sets ({@code
+   * Allow}, {@code Accept}).
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
+    if (request instanceof ServletWebRequest servlet) {
+      problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+    }
+    ApiProblems.complete(problem, null);
+    HttpHeaders answer = new HttpHeaders();
+    if (headers != null) {
+      answer.putAll(headers);
+    }
+    answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(problem, answer, statusCode);
+  }
+
+  /** A query or path parameter of the wrong type is a bad field like any other. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+    return invalid(
+        List.of(
+            new FieldProblem(
+                name,
+                "cannot read '"
+                    + ex.getValue()
+                    + "' as "
+                    + JsonFieldProblems.typeName(ex.getRequiredType()))),
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")), request);
   }
 
   /** The dotted path ({@code lines[0].sku}) of where a parser stands. */

@@ -216,8 +216,7 @@ public class InvoiceController {
   @ApiResponse(responseCode = "200", description = "Repeat of an earlier identical submission")
   @ApiResponse(responseCode = "400", description = "Invalid invoice; every bad field is named")
   @ApiResponse(responseCode = "409", description = "Same vendor and number, different content")
-  public ResponseEntity<InvoiceAccepted> submit(
-      @RequestBody InvoiceRequest request, UriComponentsBuilder uris) {
+  public ResponseEntity<InvoiceAccepted> submit(@RequestBody InvoiceRequest request) {
     List<FieldProblem> problems = checks.constraints(request);
     checkLines(request.lines(), request.tax(), request.total(), problems);
     RequestChecks.throwIfAny(problems);
@@ -242,8 +241,9 @@ public class InvoiceController {
     Invoice invoice = submission.invoice();
     InvoiceAccepted body = new InvoiceAccepted(invoice.processInstanceId(), invoice.status());
     URI location =
-        uris.path("/api/invoices/{vendorId}/{invoiceNumber}")
+        UriComponentsBuilder.fromPath("/api/invoices/{vendorId}/{invoiceNumber}")
             .buildAndExpand(invoice.vendorId(), invoice.invoiceNumber())
+            .encode()
             .toUri();
     return submission.created()
         ? ResponseEntity.created(location).body(body)

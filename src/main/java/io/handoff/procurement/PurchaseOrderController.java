@@ -100,8 +100,7 @@ public class PurchaseOrderController {
   @ApiResponse(responseCode = "200", description = "Repeat of an identical earlier request")
   @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
   @ApiResponse(responseCode = "409", description = "Same number, different content")
-  public ResponseEntity<PurchaseOrder> create(
-      @RequestBody PurchaseOrderRequest request, UriComponentsBuilder uris) {
+  public ResponseEntity<PurchaseOrder> create(@RequestBody PurchaseOrderRequest request) {
     List<FieldProblem> problems = checks.constraints(request);
     RequestChecks.uniqueLines(request.lines(), PurchaseOrderLineRequest::line, problems);
     RequestChecks.throwIfAny(problems);
@@ -133,7 +132,10 @@ public class PurchaseOrderController {
                     l.unitPrice())));
     String fingerprint = RequestChecks.fingerprint(parts.toArray());
     URI location =
-        uris.path("/api/purchase-orders/{poNumber}").buildAndExpand(request.poNumber()).toUri();
+        UriComponentsBuilder.fromPath("/api/purchase-orders/{poNumber}")
+            .buildAndExpand(request.poNumber())
+            .encode()
+            .toUri();
     PurchaseOrder order =
         new PurchaseOrder(
             request.poNumber(),

@@ -33,6 +33,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -550,6 +551,23 @@ class HostileInputApiTest extends RestTestSupport {
               }));
     }
     return tests.stream();
+  }
+
+  @Test
+  void everyCreationAnswersItsLocationAsAPathFromTheRoot() {
+    for (Endpoint endpoint : endpoints()) {
+      if (!Set.of("purchase order", "invoice", "vendor application", "incident")
+          .contains(endpoint.name())) {
+        continue;
+      }
+      Response created =
+          asIntegration().body(endpoint.body().get().toString()).post(endpoint.path());
+      created.then().statusCode(201);
+      String location = created.header("Location");
+      assertThat(location).as(endpoint.name()).startsWith(endpoint.path() + "/");
+      // The same path reads what was created.
+      asIntegration().get(location).then().statusCode(200);
+    }
   }
 
   @Test

@@ -23,5 +23,5 @@ public record IncidentRequest(
     @Size(max = 200) String service,
     @NotNull @Schema(example = "HIGH") Level impact,
     @NotNull @Schema(example = "MEDIUM") Level urgency,
-    @Size(max = 64) @Schema(example = "network") String category,
+    @Size(max = 64) @KnownCategory @Schema(example = "network") String category,
     KnownRequest knownRequest) {}

@@ -5,6 +5,7 @@ import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.Rules;
 import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.ControlRefusedException;
+import io.handoff.platform.governance.InvalidTaskInputException;
 import io.handoff.platform.governance.People;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -160,11 +161,22 @@ public class InvoiceApprovalListener implements TaskListener {
     String decision = ProcessVariables.string(task, InvoiceVariables.APPROVAL_DECISION);
     String comment = ProcessVariables.string(task, InvoiceVariables.APPROVAL_COMMENT);
     boolean approve = InvoiceVariables.DECISION_APPROVE.equals(decision);
+    // A refusal of the input, not a failure: 400 naming the field on every engine surface, and
+    // the completion rolls back (the task stays open, nothing is recorded).
     if (!approve && !InvoiceVariables.DECISION_REJECT.equals(decision)) {
-      throw new IllegalArgumentException("Choose a decision: approve or reject the invoice.");
+      throw new InvalidTaskInputException(
+          "The invoice cannot be decided:",
+          Map.of(InvoiceVariables.APPROVAL_DECISION, "must be approve or reject"));
     }
     if (!approve && (comment == null || comment.isBlank())) {
-      throw new IllegalArgumentException("A comment is required to reject an invoice.");
+      throw new InvalidTaskInputException(
+          "The invoice cannot be rejected:",
+          Map.of(
+              InvoiceVariables.APPROVAL_COMMENT,
+              "is required to reject an invoice (the reason is sent to the vendor)"));
+    }
+    if (approve && (comment == null || comment.isBlank())) {
+      comment = ProcessVariables.string(task, InvoiceVariables.APPROVAL_NOTE);
     }
     SegregationOfDuties.Facts facts = control.facts(invoiceId);
     approvals.record(invoiceId, facts.level(), facts.approverGroup(), approver, decision, comment);
@@ -190,6 +202,7 @@ public class InvoiceApprovalListener implements TaskListener {
     // The next approver starts with an empty decision.
     task.removeVariable(InvoiceVariables.APPROVAL_DECISION);
     task.removeVariable(InvoiceVariables.APPROVAL_COMMENT);
+    task.removeVariable(InvoiceVariables.APPROVAL_NOTE);
     log.info(
         "Process instance {}: {} {} the invoice at level {} for {}",
         task.getProcessInstanceId(),

@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.api.CurrencyCode;
 import io.handoff.platform.api.PlausibleDate;
 import io.handoff.platform.api.list.ListDoc;
 import io.handoff.platform.api.list.Page;
@@ -151,10 +152,10 @@ public class InvoiceController {
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String invoiceNumber,
       @NotNull @PlausibleDate LocalDate invoiceDate,
-      @NotBlank @Size(max = 3) @Schema(example = "EUR") String currency,
+      @NotBlank @Size(max = 3) @CurrencyCode @Schema(example = "EUR") String currency,
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String poNumber,
-      @NotBlank @Size(max = 6) @Schema(example = "NET30") String paymentTerms,
+      @NotBlank @Size(max = 6) @NetPaymentTerms @Schema(example = "NET30") String paymentTerms,
       @NotEmpty @Size(max = 500) List<@NotNull @Valid InvoiceLineRequest> lines,
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal tax,
       @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal total) {}
@@ -275,17 +276,8 @@ public class InvoiceController {
   @ApiResponse(responseCode = "200", description = "Repeat of an earlier identical submission")
   @ApiResponse(responseCode = "400", description = "Invalid invoice; every bad field is named")
   @ApiResponse(responseCode = "409", description = "Same vendor and number, different content")
-  public ResponseEntity<InvoiceAccepted> submit(
-      @RequestBody InvoiceRequest request, UriComponentsBuilder uris) {
+  public ResponseEntity<InvoiceAccepted> submit(@RequestBody InvoiceRequest request) {
     List<FieldProblem> problems = checks.constraints(request);
-    RequestChecks.currency("currency", request.currency(), problems);
-    if (request.paymentTerms() != null
-        && !RequestChecks.hasProblem(problems, "paymentTerms")
-        && PaymentTerms.days(request.paymentTerms()).isEmpty()) {
-      problems.add(
-          new io.handoff.platform.errors.FieldProblem(
-              "paymentTerms", "must be NET<days> with 0 to 365 days, e.g. NET30"));
-    }
     checkLines(request.lines(), request.tax(), request.total(), problems);
     RequestChecks.throwIfAny(problems);
 
@@ -309,8 +301,9 @@ public class InvoiceController {
     Invoice invoice = submission.invoice();
     InvoiceAccepted body = new InvoiceAccepted(invoice.processInstanceId(), invoice.status());
     URI location =
-        uris.path("/api/invoices/{vendorId}/{invoiceNumber}")
+        UriComponentsBuilder.fromPath("/api/invoices/{vendorId}/{invoiceNumber}")
             .buildAndExpand(invoice.vendorId(), invoice.invoiceNumber())
+            .encode()
             .toUri();
     return submission.created()
         ? ResponseEntity.created(location).body(body)

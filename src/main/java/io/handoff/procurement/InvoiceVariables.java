@@ -40,7 +40,13 @@ public final class InvoiceVariables {
   public static final String APPROVAL_REQUIRED = "approvalRequired";
   public static final String APPROVER_GROUP = "approverGroup";
   public static final String APPROVAL_DECISION = "approvalDecision";
+
+  /** The reason for a rejection (required to reject; sent to the vendor). */
   public static final String APPROVAL_COMMENT = "approvalComment";
+
+  /** An approver's optional comment on an approval (the form shows it when approving). */
+  public static final String APPROVAL_NOTE = "approvalNote";
+
   public static final String INVOICE_REJECTED = "invoiceRejected";
   public static final String REJECTION_REASON = "rejectionReason";
 

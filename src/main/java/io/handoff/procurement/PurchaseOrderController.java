@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.platform.api.CurrencyCode;
 import io.handoff.platform.api.MultilineText;
 import io.handoff.platform.api.list.ListDoc;
 import io.handoff.platform.api.list.Page;
@@ -145,7 +146,7 @@ public class PurchaseOrderController {
           String poNumber,
       @NotBlank @Pattern(regexp = RequestChecks.ID_PATTERN, message = RequestChecks.ID_MESSAGE)
           String vendorId,
-      @NotBlank @Size(max = 3) String currency,
+      @NotBlank @Size(max = 3) @CurrencyCode String currency,
       @NotBlank @Size(max = 64) String requestedBy,
       @NotBlank @Size(max = 64) String category,
       @NotEmpty @Size(max = 500) List<@NotNull @Valid PurchaseOrderLineRequest> lines) {}
@@ -166,10 +167,8 @@ public class PurchaseOrderController {
   @ApiResponse(responseCode = "200", description = "Repeat of an identical earlier request")
   @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
   @ApiResponse(responseCode = "409", description = "Same number, different content")
-  public ResponseEntity<PurchaseOrder> create(
-      @RequestBody PurchaseOrderRequest request, UriComponentsBuilder uris) {
+  public ResponseEntity<PurchaseOrder> create(@RequestBody PurchaseOrderRequest request) {
     List<FieldProblem> problems = checks.constraints(request);
-    RequestChecks.currency("currency", request.currency(), problems);
     RequestChecks.uniqueLines(request.lines(), PurchaseOrderLineRequest::line, problems);
     RequestChecks.throwIfAny(problems);
 
@@ -200,7 +199,10 @@ public class PurchaseOrderController {
                     l.unitPrice())));
     String fingerprint = RequestChecks.fingerprint(parts.toArray());
     URI location =
-        uris.path("/api/purchase-orders/{poNumber}").buildAndExpand(request.poNumber()).toUri();
+        UriComponentsBuilder.fromPath("/api/purchase-orders/{poNumber}")
+            .buildAndExpand(request.poNumber())
+            .encode()
+            .toUri();
     PurchaseOrder order =
         new PurchaseOrder(
             request.poNumber(),

@@ -6,7 +6,6 @@ import io.handoff.platform.persistence.Fingerprints;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,19 +38,6 @@ public class RequestChecks {
       problems.add(FieldProblem.of(v));
     }
     return problems;
-  }
-
-  public static void currency(String field, String code, List<FieldProblem> problems) {
-    if (code == null || hasProblem(problems, field)) {
-      return;
-    }
-    try {
-      if (!code.equals(Currency.getInstance(code).getCurrencyCode())) {
-        problems.add(new FieldProblem(field, "unknown currency code '" + code + "'"));
-      }
-    } catch (IllegalArgumentException e) {
-      problems.add(new FieldProblem(field, "unknown currency code '" + code + "'"));
-    }
   }
 
   /** Line numbers must be unique within one request. */

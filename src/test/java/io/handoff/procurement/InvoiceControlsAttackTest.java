@@ -129,6 +129,65 @@ class InvoiceControlsAttackTest extends ProcurementTestSupport {
   }
 
   @Test
+  void rejectionWithoutAReasonIs400NamingTheCommentOnEngineRestAndTheTasklist() {
+    ProcessInstance pi = invoiceAwaitingApproval(DemoUsers.PAUL, "INV-A0");
+    String taskId = openTask(pi, "ApproveInvoiceTask").getId();
+    as(DemoUsers.MARTHA)
+        .body(Map.of("userId", DemoUsers.MARTHA))
+        .post("/engine-rest/task/{id}/claim", taskId)
+        .then()
+        .statusCode(204);
+    Map<String, Object> blank = Map.of("approvalDecision", "reject", "approvalComment", "  ");
+    Map<String, Object> none = Map.of("approvalDecision", "reject");
+    String variablesBefore = runtimeService.getVariables(pi.getId()).toString();
+
+    for (Map<String, Object> rejection : List.of(blank, none)) {
+      for (String action : List.of("submit-form", "complete")) {
+        as(DemoUsers.MARTHA)
+            .body(Map.of("variables", EngineVariables.of(rejection)))
+            .post("/engine-rest/task/{id}/" + action, taskId)
+            .then()
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .body("type", equalTo("urn:handoff:problem:invalid-request"))
+            .body("errors.field", org.hamcrest.Matchers.contains("approvalComment"))
+            .body("errors[0].message", containsString("required to reject"));
+      }
+      TasklistApi.login(DemoUsers.MARTHA)
+          .submitForm(taskId, rejection)
+          .then()
+          .statusCode(400)
+          .body("message", containsString("approvalComment"));
+    }
+    as(DemoUsers.MARTHA)
+        .body(Map.of("variables", EngineVariables.of(Map.of("approvalDecision", "maybe"))))
+        .post("/engine-rest/task/{id}/complete", taskId)
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.contains("approvalDecision"));
+
+    // Nothing changed: the task is open and Martha's, nothing decided, nothing written.
+    assertThat(pi).isWaitingAt("ApproveInvoiceTask");
+    assertThat(openTask(pi, "ApproveInvoiceTask").getId()).isEqualTo(taskId);
+    assertThat(openTask(pi, "ApproveInvoiceTask").getAssignee()).isEqualTo(DemoUsers.MARTHA);
+    assertThat(runtimeService.getVariables(pi.getId()).toString()).isEqualTo(variablesBefore);
+    status("INV-A0")
+        .then()
+        .body("status", equalTo("AWAITING_APPROVAL"))
+        .body(
+            "decisions.findAll { it.outcome == 'rejected' || it.outcome == 'approved' }",
+            org.hamcrest.Matchers.empty());
+
+    // With the reason, the same rejection goes through.
+    TasklistApi.login(DemoUsers.MARTHA)
+        .submitForm(
+            taskId, Map.of("approvalDecision", "reject", "approvalComment", "Not our cost centre"))
+        .then()
+        .statusCode(204);
+    status("INV-A0").then().body("status", equalTo("REJECTED"));
+  }
+
+  @Test
   void requesterIsRefusedTheClaimWith403OnEngineRestAndTheTasklist() {
     ProcessInstance pi = invoiceAwaitingApproval(DemoUsers.MARK, "INV-A2");
     String taskId = openTask(pi, "ApproveInvoiceTask").getId();

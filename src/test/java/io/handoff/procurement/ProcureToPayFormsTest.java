@@ -66,7 +66,30 @@ class ProcureToPayFormsTest {
     JsonNode approval = json.readTree(Files.readString(FORMS.resolve("approve-invoice.form")));
     assertThat(required(exception))
         .containsExactlyInAnyOrder("exceptionOutcome", "exceptionReason");
-    assertThat(required(approval)).containsExactly("approvalDecision");
+    assertThat(required(approval)).containsExactlyInAnyOrder("approvalDecision", "approvalComment");
+  }
+
+  @Test
+  void theRejectionReasonIsShownAndRequiredOnlyWhenRejecting() throws IOException {
+    JsonNode approval =
+        new ObjectMapper().readTree(Files.readString(FORMS.resolve("approve-invoice.form")));
+    JsonNode reason = component(approval, "approvalComment");
+    JsonNode note = component(approval, "approvalNote");
+    assertThat(reason.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(reason.path("conditional").path("hide").asText())
+        .isEqualTo("=approvalDecision != \"reject\"");
+    assertThat(note.path("validate").path("required").asBoolean(false)).isFalse();
+    assertThat(note.path("conditional").path("hide").asText())
+        .isEqualTo("=approvalDecision = \"reject\"");
+  }
+
+  private static JsonNode component(JsonNode form, String key) {
+    for (JsonNode c : form.get("components")) {
+      if (key.equals(c.path("key").asText())) {
+        return c;
+      }
+    }
+    throw new AssertionError("no field " + key);
   }
 
   private static Set<String> required(JsonNode form) {

@@ -61,15 +61,22 @@ public class ApiInputConfig {
   static final String INPUT_RULES =
       """
       Every request body of `/api/**` is read strictly. A breach is **400**
-      `application/problem+json` with an `errors` array naming each field (`body` for the
-      document as a whole), and nothing is stored.
+      `application/problem+json` with an `errors` array naming every bad field in one answer
+      (`body` for the document as a whole): missing, of the wrong type, an enum name that does
+      not exist (the message lists the allowed values), out of range, unknown. Nothing is stored.
+      Checks across fields (totals, unique line numbers) run once every field can be read.
+
+      Every refusal under `/api` (400, 401, 403, 404 also for unknown paths, 405 with `Allow`,
+      406, 409, 413, 415 with `Accept`) is `application/problem+json` with `type`, `title`,
+      `status`, `detail`, `instance` and `errors`. A 201 carries `Location` as a path from the
+      root (`/api/invoices/V-1/INV-1`).
 
       - One JSON document: nothing after it, no key twice in one object.
       - Unknown fields are refused (the Alertmanager webhook, whose format Prometheus owns,
         ignores fields it does not know).
       - No coercion between JSON types: a text field takes only a string, a number only a
         number, a boolean only `true` or `false`, a date or timestamp only its ISO 8601 text,
-        an enum only its name.
+        an enum only its name, case-sensitive (`HIGH`, not `high`).
       - No text holds a control character (U+0000-U+001F, U+007F-U+009F). Free-text fields
         (descriptions, contract text, reasons, alert annotations) may hold tab, line feed and
         carriage return; every other field is a single line.

@@ -98,34 +98,54 @@ public class StrictJson {
     };
   }
 
+  /**
+   * Replaces Spring Boot's converter (same ObjectMapper): a body with several unreadable values is
+   * refused naming each of them.
+   */
+  @Bean
+  CollectingJsonConverter collectingJsonConverter(
+      com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+    return new CollectingJsonConverter(objectMapper);
+  }
+
   /** Spring Boot registers every Module bean with the domain API's ObjectMapper. */
   @Bean
   SimpleModule strictTextModule() {
-    SimpleModule module = new SimpleModule("handoff-strict-text");
+    SimpleModule module =
+        new SimpleModule("handoff-strict-text") {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public void setupModule(SetupContext context) {
+            super.setupModule(context);
+            context.addDeserializationProblemHandler(FieldCollector.unknownFields());
+          }
+        };
     module.addDeserializer(String.class, new TextDeserializer(false));
     module.addKeyDeserializer(String.class, new TextKeyDeserializer());
     module.setDeserializerModifier(
-        new BeanDeserializerModifier() {
-          @Override
-          public JsonDeserializer<?> modifyEnumDeserializer(
-              DeserializationConfig config,
-              JavaType type,
-              BeanDescription beanDesc,
-              JsonDeserializer<?> deserializer) {
-            return new ExactText(deserializer);
-          }
+        FieldCollector.modifier(
+            new BeanDeserializerModifier() {
+              @Override
+              public JsonDeserializer<?> modifyEnumDeserializer(
+                  DeserializationConfig config,
+                  JavaType type,
+                  BeanDescription beanDesc,
+                  JsonDeserializer<?> deserializer) {
+                return new ExactText(deserializer);
+              }
 
-          @Override
-          public JsonDeserializer<?> modifyDeserializer(
-              DeserializationConfig config,
-              BeanDescription beanDesc,
-              JsonDeserializer<?> deserializer) {
-            Class<?> type = beanDesc.getBeanClass();
-            return type.getPackageName().equals("java.time")
-                ? new ExactText(deserializer)
-                : deserializer;
-          }
-        });
+              @Override
+              public JsonDeserializer<?> modifyDeserializer(
+                  DeserializationConfig config,
+                  BeanDescription beanDesc,
+                  JsonDeserializer<?> deserializer) {
+                Class<?> type = beanDesc.getBeanClass();
+                return type.getPackageName().equals("java.time")
+                    ? new ExactText(deserializer)
+                    : deserializer;
+              }
+            }));
     return module;
   }
 

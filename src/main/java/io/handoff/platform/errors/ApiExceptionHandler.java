@@ -4,19 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.handoff.platform.api.RejectedTextException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.net.URI;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -43,6 +41,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final Validator validator;
+
+  public ApiExceptionHandler(Validator validator) {
+    this.validator = validator;
+  }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -112,28 +116,40 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       }
     }
     FieldProblem problem;
-    if (cause instanceof RejectedTextException rejected) {
-      problem = new FieldProblem(path(rejected), rejected.getOriginalMessage());
-    } else if (cause instanceof UnrecognizedPropertyException unknown) {
-      problem = new FieldProblem(path(unknown), "unknown field");
-    } else if (cause instanceof InvalidFormatException invalid) {
-      problem =
-          new FieldProblem(
-              path(invalid),
-              "cannot read '" + invalid.getValue() + "' as " + typeName(invalid.getTargetType()));
-    } else if (cause instanceof MismatchedInputException mismatched
-        && !mismatched.getPath().isEmpty()) {
-      problem =
-          new FieldProblem(
-              path(mismatched), "wrong type, expected " + typeName(mismatched.getTargetType()));
-    } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      problem = new FieldProblem(path(mapping), mapping.getOriginalMessage());
+    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      problem = JsonFieldProblems.of("body", mapping);
     } else if (cause instanceof JsonProcessingException json) {
       problem = new FieldProblem("body", "malformed JSON: " + json.getOriginalMessage());
     } else {
       problem = new FieldProblem("body", "a JSON request body is required");
     }
     return invalid(List.of(problem), request);
+  }
+
+  /**
+   * Values that could not be read, together with what Bean Validation finds in the rest of the
+   * body: one answer for every bad field. A field already named as unreadable is not named again as
+   * missing.
+   */
+  @ExceptionHandler(UnreadableFieldsException.class)
+  ResponseEntity<Object> handleUnreadableFields(UnreadableFieldsException ex, WebRequest request) {
+    List<FieldProblem> problems = new ArrayList<>(ex.problems());
+    if (ex.partial() != null) {
+      for (ConstraintViolation<Object> v : validator.validate(ex.partial())) {
+        FieldProblem found = FieldProblem.of(v);
+        if (ex.problems().stream().noneMatch(p -> within(found.field(), p.field()))) {
+          problems.add(found);
+        }
+      }
+    }
+    return invalid(problems, request);
+  }
+
+  private static boolean within(String field, String unreadable) {
+    return field.equals(unreadable)
+        || field.startsWith(unreadable + ".")
+        || field.startsWith(unreadable + "[")
+        || "body".equals(unreadable);
   }
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -196,71 +212,63 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (request instanceof ServletWebRequest servlet) {
       problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
     }
+    ApiProblems.complete(problem, null);
     return ResponseEntity.status(problem.getStatus())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
 
+  /**
+   * The answers Spring MVC gives itself (405, 406, 415, a missing or mistyped parameter): the one
+   * problem schema, as {@code application/problem+json}, with the headers Spring sets ({@code
+   * Allow}, {@code Accept}).
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    ProblemDetail problem =
+        body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
+    if (request instanceof ServletWebRequest servlet) {
+      problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+    }
+    ApiProblems.complete(problem, null);
+    HttpHeaders answer = new HttpHeaders();
+    if (headers != null) {
+      answer.putAll(headers);
+    }
+    answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(problem, answer, statusCode);
+  }
+
+  /** A query or path parameter of the wrong type is a bad field like any other. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+    return invalid(
+        List.of(
+            new FieldProblem(
+                name,
+                "cannot read '"
+                    + ex.getValue()
+                    + "' as "
+                    + JsonFieldProblems.typeName(ex.getRequiredType()))),
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")), request);
+  }
+
   /** The dotted path ({@code lines[0].sku}) of where a parser stands. */
   static String path(JsonStreamContext context) {
-    Deque<JsonStreamContext> chain = new ArrayDeque<>();
-    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      chain.push(c);
-    }
-    StringBuilder sb = new StringBuilder();
-    for (JsonStreamContext c : chain) {
-      if (c.inObject() && c.getCurrentName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(c.getCurrentName());
-      } else if (c.inArray()) {
-        sb.append('[').append(c.getCurrentIndex()).append(']');
-      }
-    }
-    return sb.isEmpty() ? "body" : sb.toString();
-  }
-
-  static String path(JsonMappingException ex) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : ex.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.isEmpty() ? "body" : sb.toString();
-  }
-
-  private static String typeName(Class<?> type) {
-    if (type == null) {
-      return "another type";
-    }
-    if (type.isEnum()) {
-      Object[] constants = type.getEnumConstants();
-      List<String> names = new ArrayList<>();
-      for (Object c : constants) {
-        names.add(c.toString());
-      }
-      return "one of " + names;
-    }
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return "a number";
-    }
-    if (type == java.time.LocalDate.class) {
-      return "a date (yyyy-MM-dd)";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (java.util.Collection.class.isAssignableFrom(type)) {
-      return "an array";
-    }
-    return "an object";
+    String path = JsonFieldProblems.path(context);
+    return path.isEmpty() ? "body" : path;
   }
 
   private static String lastNode(String propertyPath) {

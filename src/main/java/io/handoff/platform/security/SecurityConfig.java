@@ -3,9 +3,9 @@ package io.handoff.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.platform.api.EngineRestDeployments;
 import io.handoff.platform.config.HandoffProperties;
+import io.handoff.platform.errors.ApiProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -192,8 +192,7 @@ public class SecurityConfig {
       String detail,
       String instance)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setInstance(URI.create(instance));
+    ProblemDetail problem = ApiProblems.of(status, detail, instance);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem);

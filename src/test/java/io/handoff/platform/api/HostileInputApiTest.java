@@ -33,6 +33,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -480,6 +481,182 @@ class HostileInputApiTest extends RestTestSupport {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A value of the wrong JSON type for a field of the given kind. */
+  private static String wrongType(Kind kind) {
+    return switch (kind) {
+      case ID, TEXT, MULTILINE -> "42";
+      case BOOLEAN -> "\"yes\"";
+      case DECIMAL, INTEGER -> "\"10\"";
+      case DATE, TIMESTAMP -> "[2026,1,1]";
+      case ENUM -> "1";
+    };
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyFieldOfTheWrongTypeIsNamedInOneAnswer() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Endpoint endpoint : endpoints()) {
+      tests.add(
+          DynamicTest.dynamicTest(
+              endpoint.name() + ": all " + endpoint.fields().size() + " fields wrong at once",
+              () -> {
+                JsonNode body = endpoint.body().get();
+                for (Field field : endpoint.fields()) {
+                  body = JSON.readTree(write(body, field.path(), wrongType(field.kind())));
+                }
+                List<String> named =
+                    refusedWith(endpoint, body.toString(), endpoint.fields().size());
+                assertThat(named)
+                    .containsExactlyInAnyOrderElementsOf(
+                        endpoint.fields().stream().map(Field::path).toList());
+              }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              endpoint.name() + ": missing, mistyped, over-long and unknown fields in one answer",
+              () -> {
+                List<Field> fields = endpoint.fields();
+                Field missing = fields.stream().filter(Field::required).findFirst().orElse(null);
+                Field tooLong =
+                    fields.stream()
+                        .filter(f -> f.bounded() && f != missing)
+                        .findFirst()
+                        .orElse(null);
+                Field mistyped =
+                    fields.stream()
+                        .filter(f -> f != missing && f != tooLong)
+                        .reduce((a, b) -> b)
+                        .orElse(null);
+                JsonNode body = endpoint.body().get();
+                List<String> expected = new ArrayList<>();
+                if (mistyped != null) {
+                  body = JSON.readTree(write(body, mistyped.path(), "{}"));
+                  expected.add(mistyped.path());
+                }
+                if (tooLong != null) {
+                  body = JSON.readTree(write(body, tooLong.path(), quoted("x".repeat(100_000))));
+                  expected.add(tooLong.path());
+                }
+                if (missing != null) {
+                  body = JSON.readTree(write(body, missing.path(), "null"));
+                  expected.add(missing.path());
+                }
+                if (endpoint.refusesUnknownFields()) {
+                  ((ObjectNode) body).put("approvedBy", "me").put("priority", 1);
+                  expected.addAll(List.of("approvedBy", "priority"));
+                }
+                assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(refusedWith(endpoint, body.toString(), expected.size()))
+                    .containsAll(expected);
+              }));
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void everyCreationAnswersItsLocationAsAPathFromTheRoot() {
+    for (Endpoint endpoint : endpoints()) {
+      if (!Set.of("purchase order", "invoice", "vendor application", "incident")
+          .contains(endpoint.name())) {
+        continue;
+      }
+      Response created =
+          asIntegration().body(endpoint.body().get().toString()).post(endpoint.path());
+      created.then().statusCode(201);
+      String location = created.header("Location");
+      assertThat(location).as(endpoint.name()).startsWith(endpoint.path() + "/");
+      // The same path reads what was created.
+      asIntegration().get(location).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void anIncidentWithFiveBadFieldsIsRefusedOnceNamingAllFive() {
+    long before = count("SELECT COUNT(*) FROM incident");
+    ObjectNode body = incident();
+    body.remove("title");
+    body.put("impact", "CRITICAL");
+    body.put("urgency", "high");
+    body.put("reporter", 42);
+    body.put("category", "no-such-category");
+    asIntegration()
+        .body(body.toString())
+        .post("/api/incidents")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("detail", equalTo("5 fields are invalid"))
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.contains("category", "impact", "reporter", "title", "urgency"))
+        .body(
+            "errors.find { it.field == 'category' }.message",
+            org.hamcrest.Matchers.startsWith("must be one of ["))
+        .body(
+            "errors.find { it.field == 'impact' }.message",
+            equalTo("cannot read 'CRITICAL' as one of [HIGH, MEDIUM, LOW]"))
+        .body(
+            "errors.find { it.field == 'urgency' }.message",
+            equalTo(
+                "cannot read 'high' as one of [HIGH, MEDIUM, LOW] (names are case-sensitive:"
+                    + " write HIGH)"))
+        .body(
+            "errors.find { it.field == 'reporter' }.message",
+            equalTo("cannot read '42' as a string"))
+        .body("errors.find { it.field == 'title' }.message", equalTo("must not be blank"));
+    assertThat(count("SELECT COUNT(*) FROM incident")).isEqualTo(before);
+  }
+
+  @Test
+  void anInvoiceWithBadFieldsOfEveryKindIsRefusedOnceNamingAll() {
+    createPurchaseOrder();
+    ObjectNode body = invoice("INV-HOST-" + UUID.randomUUID().toString().substring(0, 8));
+    body.remove("vendorId");
+    body.put("currency", "XYZ");
+    body.put("paymentTerms", "NET999");
+    body.put("invoiceDate", "1999-12-31");
+    body.put("tax", -1);
+    body.put("approvedBy", "me");
+    ((ObjectNode) body.get("lines").get(0)).put("quantity", "10").put("line", 1.5);
+    long before = count("SELECT COUNT(*) FROM invoice");
+    asIntegration()
+        .body(body.toString())
+        .post("/api/invoices")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body(
+            "errors.field",
+            org.hamcrest.Matchers.contains(
+                "approvedBy",
+                "currency",
+                "invoiceDate",
+                "lines[0].line",
+                "lines[0].quantity",
+                "paymentTerms",
+                "tax",
+                "vendorId"))
+        .body("errors.find { it.field == 'approvedBy' }.message", equalTo("unknown field"))
+        .body(
+            "errors.find { it.field == 'currency' }.message",
+            equalTo("unknown currency code 'XYZ'"))
+        .body(
+            "errors.find { it.field == 'lines[0].line' }.message",
+            equalTo("cannot read '1.5' as a whole number"));
+    assertThat(count("SELECT COUNT(*) FROM invoice")).isEqualTo(before);
+  }
+
+  /** Posts a body that must be refused, and answers the fields the one 400 names. */
+  private List<String> refusedWith(Endpoint endpoint, String body, int atLeast) {
+    Object before = endpoint.stored().get();
+    Response response =
+        asIntegration().body(body.getBytes(StandardCharsets.UTF_8)).post(endpoint.path());
+    response.then().statusCode(400).contentType(PROBLEM_JSON);
+    List<String> named = response.jsonPath().getList("errors.field", String.class);
+    assertThat(named).hasSizeGreaterThanOrEqualTo(atLeast).doesNotHaveDuplicates();
+    assertThat(endpoint.stored().get()).isEqualTo(before);
+    return named;
+  }
 
   private void refused(Endpoint endpoint, String body, String field) {
     Object before = endpoint.stored().get();

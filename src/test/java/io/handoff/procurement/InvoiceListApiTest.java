@@ -285,8 +285,10 @@ class InvoiceListApiTest extends ProcurementTestSupport {
         List.of(
             new PlanCase(null, Map.of()),
             new PlanCase("received_at", Map.of("cursor", cursor)),
-            new PlanCase(
-                "received_at", Map.of("status", "EXCEPTION,AWAITING_APPROVAL", "cursor", cursor)),
+            // a later page within statuses: an index either way (status index or keyset bound, as
+            // the
+            // planner chooses for the rows there are)
+            new PlanCase(null, Map.of("status", "EXCEPTION,AWAITING_APPROVAL", "cursor", cursor)),
             new PlanCase("status", Map.of("status", "REJECTED")),
             new PlanCase("vendor_id", Map.of("vendorId", "V-1")),
             new PlanCase("po_number", Map.of("poNumber", "PO-1")),

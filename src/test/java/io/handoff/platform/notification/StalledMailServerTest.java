@@ -1,6 +1,7 @@
 package io.handoff.platform.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -171,11 +172,10 @@ class StalledMailServerTest {
               deliveryMillis.set((System.nanoTime() - t0) / 1_000_000);
             });
     delivering.start();
-    long waitUntil = System.currentTimeMillis() + 5000;
-    while (held.isEmpty() && System.currentTimeMillis() < waitUntil) {
-      Thread.sleep(20);
-    }
-    assertThat(held).as("the client connected to the stalled server").isNotEmpty();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(held).as("the client connected to the stalled server").isNotEmpty());
 
     // Meanwhile: other instances write their notifications and finish.
     String probe = deployChatProbe();

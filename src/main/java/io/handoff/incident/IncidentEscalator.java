@@ -3,6 +3,7 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;

@@ -2,6 +2,7 @@ package io.handoff.incident;
 
 import static io.handoff.incident.IncidentVariables.*;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.persistence.Fingerprints;
 import io.handoff.platform.persistence.FirstWriteWins;

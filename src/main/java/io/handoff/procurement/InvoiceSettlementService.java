@@ -5,6 +5,8 @@ import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.Rules;
 import io.handoff.platform.notification.EventType;
 import io.handoff.platform.notification.IntegrationEvents;
+import io.handoff.procurement.store.InvoiceDecisionLog;
+import io.handoff.procurement.store.InvoiceRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;

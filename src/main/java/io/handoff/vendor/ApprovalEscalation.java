@@ -1,6 +1,8 @@
 package io.handoff.vendor;
 
 import io.handoff.platform.decision.Rules;
+import io.handoff.vendor.store.ApprovalTasks;
+import io.handoff.vendor.store.DecisionAudit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.handoff.vendor;
 
+import io.handoff.vendor.store.ApprovalTasks;
+import io.handoff.vendor.store.DecisionAudit;
+import io.handoff.vendor.store.VendorApplications;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,0 +1,305 @@
+package io.handoff.incident.store;
+
+import io.handoff.incident.Escalation;
+import io.handoff.incident.Incident;
+import io.handoff.incident.IncidentSource;
+import io.handoff.incident.IncidentStatus;
+import io.handoff.incident.KnownRequest;
+import io.handoff.incident.Level;
+import io.handoff.incident.NewIncident;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The incident tables, in the same transaction as the engine. */
+@Repository
+public class IncidentRepository {
+
+  private final JdbcClient jdbc;
+
+  public IncidentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("SELECT COUNT(*) FROM incident WHERE id = ?")
+            .param(id)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public void insert(
+      String id,
+      NewIncident incident,
+      String priority,
+      IncidentStatus status,
+      String processInstanceId,
+      String requestHash,
+      Instant now) {
+    jdbc.sql(
+            """
+            INSERT INTO incident (id, title, description, reporter, service, impact, urgency, source,
+                category, known_request, priority, status, process_instance_id, alert_fingerprint,
+                open_fingerprint, created_at, updated_at, reported_category, reported_known_request,
+                open_request_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            incident.title(),
+            incident.description(),
+            incident.reporter(),
+            incident.service(),
+            incident.impact().name(),
+            incident.urgency().name(),
+            incident.source().name(),
+            incident.category(),
+            incident.knownRequest().name(),
+            priority,
+            status.name(),
+            processInstanceId,
+            incident.alertFingerprint(),
+            incident.alertFingerprint(),
+            ts(now),
+            ts(now),
+            incident.category(),
+            incident.knownRequest().name(),
+            requestHash)
+        .update();
+  }
+
+  /** Why automatic remediation may or may not act alone (the evidence decision's verdict). */
+  public void recordRemediationEvidence(String id, String evidence, Instant now) {
+    jdbc.sql("UPDATE incident SET remediation_evidence = ?, updated_at = ? WHERE id = ?")
+        .params(evidence, ts(now), id)
+        .update();
+  }
+
+  public Optional<Incident> find(String id) {
+    return jdbc.sql("SELECT * FROM incident WHERE id = ?")
+        .param(id)
+        .query(IncidentRepository::incident)
+        .optional();
+  }
+
+  /** The open incident a domain API report with this fingerprint opened. */
+  public Optional<Incident> findOpenByRequestHash(String requestHash) {
+    return jdbc.sql("SELECT * FROM incident WHERE open_request_hash = ?")
+        .param(requestHash)
+        .query(IncidentRepository::incident)
+        .optional();
+  }
+
+  public Optional<Incident> findOpenByFingerprint(String fingerprint) {
+    return jdbc.sql("SELECT * FROM incident WHERE open_fingerprint = ?")
+        .param(fingerprint)
+        .query(IncidentRepository::incident)
+        .optional();
+  }
+
+  public void recordTriage(
+      String id, String category, String proposal, String triagedBy, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET category = ?, category_proposal = ?, triaged_by = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(category, proposal, triagedBy, ts(now), id)
+        .update();
+  }
+
+  /** The agent's confident proposal, mapped to a category: the incident leaves triage. */
+  public void recordClassification(
+      String id, String category, KnownRequest knownRequest, String proposal, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET category = ?, known_request = ?, category_proposal = ?, status = ?,"
+                + " updated_at = ? WHERE id = ?")
+        .params(category, knownRequest.name(), proposal, IncidentStatus.OPEN.name(), ts(now), id)
+        .update();
+  }
+
+  public void recordAssessment(
+      String id,
+      String category,
+      KnownRequest knownRequest,
+      String priority,
+      Instant slaDue,
+      Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET category = ?, known_request = ?, priority = ?, sla_due = ?,"
+                + " updated_at = ? WHERE id = ?")
+        .params(category, knownRequest.name(), priority, ts(slaDue), ts(now), id)
+        .update();
+  }
+
+  public void assign(String id, String group, int level, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET assigned_group = ?, escalation_level = ?, status = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(group, level, IncidentStatus.IN_PROGRESS.name(), ts(now), id)
+        .update();
+  }
+
+  public void escalate(String id, Escalation escalation, Instant nextDue) {
+    jdbc.sql(
+            "UPDATE incident SET assigned_group = ?, escalation_level = ?, sla_due = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(
+            escalation.toGroup(),
+            escalation.toLevel(),
+            ts(nextDue),
+            ts(escalation.escalatedAt()),
+            id)
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO incident_escalation (incident_id, from_level, to_level, from_group, to_group,
+                priority, sla_due, escalated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            escalation.fromLevel(),
+            escalation.toLevel(),
+            escalation.fromGroup(),
+            escalation.toGroup(),
+            escalation.priority(),
+            ts(escalation.slaDue()),
+            ts(escalation.escalatedAt()))
+        .update();
+  }
+
+  public List<Escalation> escalations(String id) {
+    return jdbc.sql(
+            "SELECT * FROM incident_escalation WHERE incident_id = ? ORDER BY escalated_at, id")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Escalation(
+                    rs.getInt("from_level"),
+                    rs.getInt("to_level"),
+                    rs.getString("from_group"),
+                    rs.getString("to_group"),
+                    rs.getString("priority"),
+                    instant(rs, "sla_due"),
+                    instant(rs, "escalated_at")))
+        .list();
+  }
+
+  public void resolve(String id, String code, String notes, String resolvedBy, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET status = ?, resolution_code = ?, resolution_notes = ?,"
+                + " resolved_by = ?, resolved_at = ?, updated_at = ? WHERE id = ?")
+        .params(IncidentStatus.RESOLVED.name(), code, notes, resolvedBy, ts(now), ts(now), id)
+        .update();
+  }
+
+  public void reopen(String id, Instant slaDue, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET status = ?, resolved_at = NULL, sla_due = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(IncidentStatus.IN_PROGRESS.name(), ts(slaDue), ts(now), id)
+        .update();
+  }
+
+  /** Closes the incident; an incident closed without a resolver gets the reason as its code. */
+  public void close(String id, String reason, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE incident SET status = ?, close_reason = ?, closed_at = ?, open_fingerprint = NULL,
+                open_request_hash = NULL,
+                resolution_code = COALESCE(resolution_code, ?),
+                resolved_at = COALESCE(resolved_at, ?), updated_at = ?
+            WHERE id = ?
+            """)
+        .params(IncidentStatus.CLOSED.name(), reason, ts(now), reason, ts(now), ts(now), id)
+        .update();
+  }
+
+  public void recordIdentityRequest(
+      String incidentId, String userId, KnownRequest action, Instant now) {
+    jdbc.sql(
+            "INSERT INTO incident_identity_request (incident_id, user_id, action, requested_at)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(incidentId, userId, action.name(), ts(now))
+        .update();
+  }
+
+  public List<String> identityRequests(String incidentId) {
+    return jdbc.sql(
+            "SELECT user_id || ':' || action FROM incident_identity_request WHERE incident_id = ?"
+                + " ORDER BY id")
+        .param(incidentId)
+        .query(String.class)
+        .list();
+  }
+
+  public void recordNotification(
+      String incidentId, String channel, String recipient, String message, Instant now) {
+    jdbc.sql(
+            "INSERT INTO incident_notification (incident_id, channel, recipient, message, sent_at)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .params(incidentId, channel, recipient, message, ts(now))
+        .update();
+  }
+
+  /** Notifications of one incident as {@code channel:recipient:message}, oldest first. */
+  public List<String> notifications(String incidentId) {
+    return jdbc.sql(
+            "SELECT channel || ':' || recipient || ':' || message FROM incident_notification"
+                + " WHERE incident_id = ? ORDER BY id")
+        .param(incidentId)
+        .query(String.class)
+        .list();
+  }
+
+  private static Incident incident(ResultSet rs, int row) throws SQLException {
+    String knownRequest = rs.getString("known_request");
+    String reported = rs.getString("reported_known_request");
+    int levelValue = rs.getInt("escalation_level");
+    Integer level = rs.wasNull() ? null : levelValue;
+    return new Incident(
+        rs.getString("id"),
+        rs.getString("title"),
+        rs.getString("description"),
+        rs.getString("reporter"),
+        rs.getString("service"),
+        Level.valueOf(rs.getString("impact")),
+        Level.valueOf(rs.getString("urgency")),
+        IncidentSource.valueOf(rs.getString("source")),
+        rs.getString("category"),
+        rs.getString("category_proposal"),
+        rs.getString("triaged_by"),
+        knownRequest == null ? KnownRequest.NONE : KnownRequest.valueOf(knownRequest),
+        rs.getString("priority"),
+        IncidentStatus.valueOf(rs.getString("status")),
+        rs.getString("assigned_group"),
+        level,
+        instant(rs, "sla_due"),
+        rs.getString("process_instance_id"),
+        rs.getString("alert_fingerprint"),
+        rs.getString("resolution_code"),
+        rs.getString("resolution_notes"),
+        rs.getString("resolved_by"),
+        instant(rs, "resolved_at"),
+        instant(rs, "closed_at"),
+        rs.getString("close_reason"),
+        instant(rs, "created_at"),
+        rs.getString("reported_category"),
+        reported == null ? null : KnownRequest.valueOf(reported),
+        rs.getString("remediation_evidence"));
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp ts = rs.getTimestamp(column);
+    return ts == null ? null : ts.toInstant();
+  }
+}

@@ -7,9 +7,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +131,29 @@ class AgentAutonomyDemotionTest extends IncidentTestSupport {
         .body(
             "components.agentAutonomy.details.'incident-escalation/ClassifyIncidentTask'.changedBy",
             equalTo("platform"));
+  }
+
+  @Test
+  void theAuditCarriesTheEngineClockAndTheFiguresFollowTheOrderOfEventsWhenItIsSetBack() {
+    // The process owner's change (before each test) was written at today's engine time; the
+    // reviews below carry an engine time a month earlier. They still come after the change, so
+    // they count, and the step moves down after the twentieth.
+    Date changedAt = ClockUtil.getCurrentTime();
+    Date monthEarlier = Date.from(changedAt.toInstant().minus(30, ChronoUnit.DAYS));
+    ClockUtil.setCurrentTime(monthEarlier);
+    try {
+      for (int i = 0; i < 20; i++) {
+        overriddenInTriage();
+      }
+      Incident next =
+          reportText(CLEAR_TITLE, CLEAR_TEXT, Level.LOW, Level.LOW, null, KnownRequest.NONE);
+      AgentAction row = classification(next);
+      assertThat(row.createdAt()).as("the engine's time").isEqualTo(monthEarlier.toInstant());
+      assertThat(row.autonomy()).isEqualTo("shadow");
+      assertThat(row.routedToPerson()).isTrue();
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test

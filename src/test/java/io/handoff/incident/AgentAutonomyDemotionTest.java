@@ -1,6 +1,8 @@
 package io.handoff.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -189,6 +191,45 @@ class AgentAutonomyDemotionTest extends IncidentTestSupport {
         .body(
             "components.agentAutonomy.details.'incident-escalation/ClassifyIncidentTask'.changedBy",
             equalTo(DemoUsers.ADMIN));
+  }
+
+  @Test
+  void aChangeOfLevelIsRefusedBeforeItsBodyIsReadAndABadOneNamesEveryField() {
+    int changes =
+        as(DemoUsers.ADMIN)
+            .get("/api/agent-autonomy/changes")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("$")
+            .size();
+
+    as(DemoUsers.SAM)
+        .body(Map.of("level", "all-powerful", "reason", ""))
+        .put(STEP)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    as(DemoUsers.ADMIN)
+        .body(Map.of("level", "all-powerful", "reason", ""))
+        .put(STEP)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", containsInAnyOrder("level", "reason"))
+        .body(
+            "errors.find { it.field == 'level' }.message",
+            containsString("autonomous, supervised, shadow"));
+
+    assertThat(
+            as(DemoUsers.ADMIN)
+                .get("/api/agent-autonomy/changes")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$"))
+        .as("no change was written")
+        .hasSize(changes);
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HandoffSpringTest
 class VendorDecisionTrailTest extends RestTestSupport {
 
-  static final Path RISK_TABLES = Path.of("processes/vendor-onboarding/vendor-risk.dmn");
+  static final Path RISK_TABLES =
+      Path.of("processes/vendor-onboarding/vendor-risk-and-approvals.dmn");
   static final String APPLICATIONS = "/api/vendor-applications";
 
   @Autowired VendorApplications applications;
@@ -215,7 +216,7 @@ class VendorDecisionTrailTest extends RestTestSupport {
     repositoryService
         .createDeployment()
         .name("vendor-onboarding")
-        .addString("vendor-risk.dmn", edited)
+        .addString("vendor-risk-and-approvals.dmn", edited)
         .deploy();
     try {
       String started = submit(possibleMatch());
@@ -234,7 +235,7 @@ class VendorDecisionTrailTest extends RestTestSupport {
       repositoryService
           .createDeployment()
           .name("vendor-onboarding")
-          .addString("vendor-risk.dmn", original)
+          .addString("vendor-risk-and-approvals.dmn", original)
           .deploy();
     }
   }

@@ -23,16 +23,16 @@ public final class DeclaredDecision {
 
   /** The decision the current element of the execution names. */
   public static String of(BpmnModelExecutionContext execution) {
-    return of(execution.getBpmnModelElementInstance(), execution.toString());
+    return of(execution.getBpmnModelElementInstance());
   }
 
   /** The decision the task's element names. */
   public static String of(DelegateTask task) {
-    return of(task.getBpmnModelElementInstance(), task.getTaskDefinitionKey());
+    return of(task.getBpmnModelElementInstance());
   }
 
   /** The decision the element names: the value of its property {@value #PROPERTY}. */
-  public static String of(BaseElement element, String where) {
+  public static String of(BaseElement element) {
     ExtensionElements extensions = element == null ? null : element.getExtensionElements();
     if (extensions != null) {
       for (CamundaProperties properties :
@@ -47,6 +47,9 @@ public final class DeclaredDecision {
       }
     }
     throw new IllegalStateException(
-        "The model names no decision (camunda:property '" + PROPERTY + "') at " + where);
+        "The model names no decision (camunda:property '"
+            + PROPERTY
+            + "') at "
+            + (element == null ? "an unknown element" : element.getId()));
   }
 }

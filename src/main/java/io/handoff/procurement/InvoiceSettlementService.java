@@ -179,5 +179,6 @@ public class InvoiceSettlementService {
 
   public void requestCreditNote(String invoiceId, String reason) {
     vendorNotifier.creditNoteRequested(invoices.get(invoiceId), reason);
+    invoices.updateStatus(invoiceId, InvoiceStatus.AWAITING_CREDIT_NOTE);
   }
 }

@@ -683,7 +683,7 @@ class VendorOnboardingProcessTest {
         service.submit(
             VendorRequests.request(
                 "Global Horizont Trade LLC", "CONSULTING", new BigDecimal("5000"), false, "erin"));
-    assertThat(submitted.status()).isEqualTo(ApplicationStatus.SCREENING);
+    assertThat(submitted.status()).isEqualTo(ApplicationStatus.AWAITING_SANCTIONS_REVIEW);
     String pi = submitted.processInstanceId();
     Task review = task(pi, "ReviewSanctionsMatchTask");
     assertThat(review).hasCandidateGroup("compliance");

@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,10 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Goods receipts: recorded in the purchasing store, and every invoice waiting on the order wakes.
@@ -88,6 +93,49 @@ public class GoodsReceiptController {
    */
   public record GoodsReceiptRecorded(String receiptId, String poNumber, int invoicesResumed) {}
 
+  /**
+   * @param line purchase order line number
+   * @param quantity quantity received on it
+   */
+  public record GoodsReceiptLineView(int line, BigDecimal quantity) {}
+
+  /**
+   * A recorded goods receipt.
+   *
+   * @param receiptId the receipt
+   * @param poNumber its purchase order
+   * @param receivedAt when it was recorded
+   * @param lines the quantities received, by line
+   */
+  public record GoodsReceiptView(
+      String receiptId, String poNumber, Instant receivedAt, List<GoodsReceiptLineView> lines) {}
+
+  @GetMapping("/{receiptId}")
+  @Operation(summary = "A recorded goods receipt")
+  @ApiResponse(responseCode = "200", description = "The receipt")
+  @ApiResponse(responseCode = "404", description = "No receipt with that id")
+  public GoodsReceiptView get(@PathVariable String receiptId) {
+    PurchasingStore.GoodsReceipt receipt =
+        store
+            .findGoodsReceipt(receiptId)
+            .orElseThrow(() -> ApiProblemException.notFound("No goods receipt " + receiptId));
+    return new GoodsReceiptView(
+        receipt.receiptId(),
+        receipt.poNumber(),
+        receipt.receivedAt(),
+        receipt.lines().entrySet().stream()
+            .map(e -> new GoodsReceiptLineView(e.getKey(), e.getValue()))
+            .toList());
+  }
+
+  /** Where a receipt is read: a path from the root, like every Location of the API. */
+  static URI location(String receiptId) {
+    return UriComponentsBuilder.fromPath("/api/goods-receipts/{receiptId}")
+        .buildAndExpand(receiptId)
+        .encode()
+        .toUri();
+  }
+
   @PostMapping
   @Operation(
       summary = "Record a goods receipt",
@@ -95,7 +143,7 @@ public class GoodsReceiptController {
           "Every invoice waiting for goods on the purchase order is matched again. Receipts for one"
               + " order are recorded one after the other, also when they arrive at the same moment;"
               + " the same receipt again answers 200, the same receipt id with other content 409.")
-  @ApiResponse(responseCode = "201", description = "Recorded")
+  @ApiResponse(responseCode = "201", description = "Recorded; Location is the receipt's path")
   @ApiResponse(responseCode = "200", description = "Repeat of an identical earlier request")
   @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
   @ApiResponse(responseCode = "409", description = "Same receipt id, different content")
@@ -153,7 +201,7 @@ public class GoodsReceiptController {
         request.receiptId(),
         request.poNumber(),
         resumed);
-    return ResponseEntity.status(HttpStatus.CREATED)
+    return ResponseEntity.created(location(request.receiptId()))
         .body(new GoodsReceiptRecorded(request.receiptId(), request.poNumber(), resumed));
   }
 
@@ -171,6 +219,8 @@ public class GoodsReceiptController {
           "Goods receipt " + request.receiptId() + " exists with different content.");
     }
     return Optional.of(
-        ResponseEntity.ok(new GoodsReceiptRecorded(request.receiptId(), request.poNumber(), 0)));
+        ResponseEntity.ok()
+            .location(location(request.receiptId()))
+            .body(new GoodsReceiptRecorded(request.receiptId(), request.poNumber(), 0)));
   }
 }

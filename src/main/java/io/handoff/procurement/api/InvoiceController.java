@@ -245,8 +245,8 @@ public class InvoiceController {
    *
    * @param vendorId vendor
    * @param invoiceNumber invoice number
-   * @param status RECEIVED, WAITING_FOR_GOODS, EXCEPTION, AWAITING_APPROVAL, SCHEDULED_FOR_PAYMENT
-   *     or REJECTED
+   * @param status RECEIVED, WAITING_FOR_GOODS, EXCEPTION, AWAITING_CREDIT_NOTE, AWAITING_APPROVAL,
+   *     AWAITING_ESCALATED_APPROVAL, SCHEDULED_FOR_PAYMENT or REJECTED
    * @param processInstanceId the process instance handling it
    * @param invoiceDate invoice date
    * @param currency currency

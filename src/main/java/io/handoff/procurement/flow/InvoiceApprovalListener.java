@@ -2,6 +2,7 @@ package io.handoff.procurement.flow;
 
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
+import io.handoff.platform.decision.DeclaredDecision;
 import io.handoff.platform.decision.Rules;
 import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.ControlRefusedException;
@@ -100,7 +101,7 @@ public class InvoiceApprovalListener implements TaskListener {
       invoices.updateStatus(invoiceId, InvoiceStatus.AWAITING_APPROVAL);
       return;
     }
-    String decisionKey = InvoiceVariables.ESCALATION_DECISION_KEY_DEFAULT;
+    String decisionKey = DeclaredDecision.of(task);
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put(InvoiceVariables.APPROVER_GROUP, facts.approverGroup());
     String escalation =

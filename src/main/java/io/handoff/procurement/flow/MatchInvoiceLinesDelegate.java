@@ -1,6 +1,6 @@
 package io.handoff.procurement.flow;
 
-import io.handoff.platform.engine.ProcessVariables;
+import io.handoff.platform.decision.DeclaredDecision;
 import io.handoff.procurement.InvoiceMatchingService;
 import io.handoff.procurement.InvoiceStatus;
 import io.handoff.procurement.InvoiceVariables;
@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Service task "Match invoice lines": every line through the tolerance table. */
+/**
+ * Service task "Match invoice lines": every line through the tolerance table the model names
+ * (camunda:property {@code decision}).
+ */
 @Component("matchInvoiceLines")
 public class MatchInvoiceLinesDelegate implements JavaDelegate {
 
@@ -28,8 +31,7 @@ public class MatchInvoiceLinesDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String invoiceId = InvoiceVariables.invoiceId(execution);
-    String decisionKey =
-        ProcessVariables.string(execution, InvoiceVariables.TOLERANCE_DECISION_KEY);
+    String decisionKey = DeclaredDecision.of(execution);
     InvoiceMatchingService.MatchResult result =
         matching.matchLines(invoiceId, execution.getProcessInstanceId(), decisionKey);
     InvoiceVariables.setMatchResult(

@@ -5,6 +5,7 @@ import io.handoff.procurement.Amounts;
 import io.handoff.procurement.PurchaseOrder;
 import io.handoff.procurement.PurchasingConnector;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,35 @@ public class PurchasingStore implements PurchasingConnector {
     jdbc.sql("SELECT po_number FROM purchase_order WHERE po_number = ? FOR UPDATE")
         .param(poNumber)
         .query(String.class)
+        .optional();
+  }
+
+  /**
+   * A recorded goods receipt.
+   *
+   * @param lines received quantity per purchase order line, by line number
+   */
+  public record GoodsReceipt(
+      String receiptId, String poNumber, Instant receivedAt, Map<Integer, BigDecimal> lines) {}
+
+  public Optional<GoodsReceipt> findGoodsReceipt(String receiptId) {
+    return jdbc.sql("SELECT po_number, received_at FROM goods_receipt WHERE receipt_id = ?")
+        .param(receiptId)
+        .query(
+            (rs, i) -> {
+              Map<Integer, BigDecimal> lines = new java.util.TreeMap<>();
+              jdbc.sql(
+                      "SELECT line_no, quantity FROM goods_receipt_line WHERE receipt_id = ?"
+                          + " ORDER BY line_no")
+                  .param(receiptId)
+                  .query((r, j) -> lines.put(r.getInt("line_no"), r.getBigDecimal("quantity")))
+                  .list();
+              return new GoodsReceipt(
+                  receiptId,
+                  rs.getString("po_number"),
+                  rs.getTimestamp("received_at").toInstant(),
+                  lines);
+            })
         .optional();
   }
 

@@ -1,5 +1,6 @@
 package io.handoff.vendor.flow;
 
+import io.handoff.platform.decision.DeclaredDecision;
 import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.ApprovalFollowUp;
 import io.handoff.vendor.VendorOnboardingVariables;
@@ -21,6 +22,7 @@ public class EscalateApprovalDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     followUp.escalate(
         execution.getProcessInstanceId(),
-        ProcessVariables.string(execution, VendorOnboardingVariables.APPROVAL_TASK));
+        ProcessVariables.string(execution, VendorOnboardingVariables.APPROVAL_TASK),
+        DeclaredDecision.of(execution));
   }
 }

@@ -2,6 +2,7 @@ package io.handoff.vendor.flow;
 
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_GROUP;
 
+import io.handoff.platform.decision.DeclaredDecision;
 import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.ApprovalEscalation;
 import io.handoff.vendor.SegregationOfDuties;
@@ -51,7 +52,8 @@ public class GuardVendorApprovalListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       String group = ProcessVariables.string(task, APPROVAL_GROUP);
       approvalTasks.insert(task.getId(), a.applicationId(), a.processInstanceId(), group);
-      escalation.escalateIfStranded(a, task.getId(), ApprovalEscalation.of(task));
+      escalation.escalateIfStranded(
+          a, task.getId(), ApprovalEscalation.of(task), DeclaredDecision.of(task));
       return;
     }
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {

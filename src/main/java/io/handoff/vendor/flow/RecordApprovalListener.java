@@ -5,6 +5,7 @@ import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REASON;
 import static io.handoff.vendor.VendorOnboardingVariables.APPROVAL_REJECTED;
 import static io.handoff.vendor.VendorOnboardingVariables.REJECTION_REASON;
 
+import io.handoff.platform.decision.DeclaredDecision;
 import io.handoff.platform.decision.Rules;
 import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.platform.governance.People;
@@ -85,7 +86,8 @@ public class RecordApprovalListener implements TaskListener {
     }
     for (ApprovalTasks.ApprovalTask other : approvalTasks.ofApplication(a.applicationId())) {
       if (!other.taskId().equals(task.getId()) && isOpen(other.taskId())) {
-        escalation.escalateIfStranded(a, other.taskId(), escalation.of(other.taskId()));
+        escalation.escalateIfStranded(
+            a, other.taskId(), escalation.of(other.taskId()), DeclaredDecision.of(task));
       }
     }
   }

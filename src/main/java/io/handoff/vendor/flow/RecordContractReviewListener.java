@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
+ * On "Review contract" being created, marks the application as waiting for legal's contract review.
  * Stores and audits legal's reading of the contract when "Review contract" is completed, with
  * whether legal found the agent step's reading correct. (The agent audit gets legal's verdict from
  * the task's second listener, {@code recordAgentDecision}.)
@@ -39,6 +40,11 @@ public class RecordContractReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      onboarding.awaitContractReview(task.getProcessInstanceId());
+      return;
+    }
+    String applicationId = onboarding.applicationIdOf(task.getProcessInstanceId());
     String outcome = ProcessVariables.string(task, CONTRACT_REVIEW_OUTCOME);
     if (!"ACCEPTED".equals(outcome) && !"REJECTED".equals(outcome)) {
       throw new IllegalArgumentException(
@@ -49,13 +55,16 @@ public class RecordContractReviewListener implements TaskListener {
     context.put("agentAuditId", ProcessVariables.string(task, CONTRACT_REVIEW_AUDIT_ID));
     context.put("agentReadingCorrect", ProcessVariables.bool(task, CONTRACT_REVIEW_AGREED));
     onboarding.recordContractReview(
-        onboarding.applicationIdOf(task.getProcessInstanceId()),
+        applicationId,
         people.deciderOn(task).orElse(UNKNOWN_DECIDER),
         ProcessVariables.string(task, PAYMENT_TERMS),
         ProcessVariables.string(task, LIABILITY_CAP),
         ProcessVariables.bool(task, DATA_PROCESSING_CLAUSE_PRESENT),
         outcome,
         context);
+    if ("ACCEPTED".equals(outcome)) {
+      onboarding.awaitApprovals(applicationId);
+    }
     if ("REJECTED".equals(outcome)) {
       String comment = ProcessVariables.string(task, CONTRACT_REVIEW_COMMENT);
       task.getExecution()

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Audits compliance's decision on a possible sanctions match when the task is completed. */
+/**
+ * Marks the application as waiting for compliance when "Review possible sanctions match" is
+ * created, and audits compliance's decision on the match when the task is completed.
+ */
 @Component("recordSanctionsReview")
 public class RecordSanctionsReviewListener implements TaskListener {
 
@@ -27,6 +30,10 @@ public class RecordSanctionsReviewListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      onboarding.awaitSanctionsReview(task.getProcessInstanceId());
+      return;
+    }
     String outcome = ProcessVariables.string(task, SANCTIONS_REVIEW_OUTCOME);
     if (!"CLEARED".equals(outcome) && !"CONFIRMED_MATCH".equals(outcome)) {
       throw new IllegalArgumentException(

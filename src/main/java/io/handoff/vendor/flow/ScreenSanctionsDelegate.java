@@ -4,20 +4,17 @@ import static io.handoff.vendor.VendorOnboardingVariables.MATCHED_ENTRY_ALIASES;
 import static io.handoff.vendor.VendorOnboardingVariables.MATCHED_ENTRY_NAME;
 import static io.handoff.vendor.VendorOnboardingVariables.MATCHED_ENTRY_PROGRAMME;
 import static io.handoff.vendor.VendorOnboardingVariables.MATCHED_ENTRY_REFERENCE;
-import static io.handoff.vendor.VendorOnboardingVariables.SCREENING_OUTCOME;
 import static io.handoff.vendor.VendorOnboardingVariables.SCREENING_SCORE;
 
-import io.handoff.platform.engine.ProcessVariables;
 import io.handoff.vendor.VendorOnboarding;
-import io.handoff.vendor.VendorOnboardingVariables;
 import io.handoff.vendor.screening.SanctionsEntry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Screens the vendor's legal name against the sanctions list; input parameter {@code
- * outcomeDecision} names the DMN decision that classifies the score.
+ * Screens the vendor's legal name against the sanctions list and keeps the best match; the business
+ * rule task "Classify screening result" that follows decides what the score means.
  */
 @Component("screenSanctions")
 public class ScreenSanctionsDelegate implements JavaDelegate {
@@ -31,10 +28,7 @@ public class ScreenSanctionsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     VendorOnboarding.Screening screening =
-        onboarding.screen(
-            onboarding.applicationIdOf(execution.getProcessInstanceId()),
-            ProcessVariables.string(execution, VendorOnboardingVariables.OUTCOME_DECISION));
-    execution.setVariable(SCREENING_OUTCOME, screening.outcome());
+        onboarding.screen(onboarding.applicationIdOf(execution.getProcessInstanceId()));
     execution.setVariable(SCREENING_SCORE, screening.score().doubleValue());
     SanctionsEntry entry = screening.entry();
     if (entry != null) {

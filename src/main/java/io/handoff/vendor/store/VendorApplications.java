@@ -141,11 +141,12 @@ public class VendorApplications {
         .sql(
             """
             SELECT * FROM vendor_application
-            WHERE application_id <> :id AND status IN ('SCREENING', 'AWAITING_APPROVAL')
+            WHERE application_id <> :id AND status IN (:open)
               AND (vat_id = :vatId OR iban = :iban)
             ORDER BY created_at
             """)
         .param("id", applicationId)
+        .param("open", ApplicationStatus.open().stream().map(Enum::name).toList())
         .param("vatId", vatId)
         .param("iban", iban)
         .query(VendorApplications::map)
@@ -168,24 +169,36 @@ public class VendorApplications {
         .update();
   }
 
+  /** The best match of the screening; its outcome follows from the outcome table. */
   public void recordScreening(
       String applicationId,
-      String outcome,
       BigDecimal score,
       String entryId,
       String entryName,
       String entryReference) {
     jdbc.sql(
             """
-            UPDATE vendor_application SET screening_outcome = :outcome, screening_score = :score,
+            UPDATE vendor_application SET screening_score = :score,
               screening_entry_id = :entryId, screening_entry_name = :entryName,
               screening_entry_ref = :entryRef, updated_at = :now WHERE application_id = :id
             """)
-        .param("outcome", outcome)
         .param("score", score.setScale(4, RoundingMode.HALF_UP))
         .param("entryId", entryId)
         .param("entryName", entryName)
         .param("entryRef", entryReference)
+        .param("now", EngineClock.timestamp())
+        .param("id", applicationId)
+        .update();
+  }
+
+  /** The outcome of the screening; a possible match waits for compliance. */
+  public void recordScreeningOutcome(String applicationId, String outcome) {
+    jdbc.sql(
+            """
+            UPDATE vendor_application SET screening_outcome = :outcome, updated_at = :now
+            WHERE application_id = :id
+            """)
+        .param("outcome", outcome)
         .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();
@@ -201,18 +214,46 @@ public class VendorApplications {
         .update();
   }
 
-  public void recordRisk(
-      String applicationId, String countryRisk, String riskTier, List<String> requiredApprovals) {
+  public void recordCountryRisk(String applicationId, String countryRisk) {
+    jdbc.sql(
+            "UPDATE vendor_application SET country_risk = :countryRisk, updated_at = :now"
+                + " WHERE application_id = :id")
+        .param("countryRisk", countryRisk)
+        .param("now", EngineClock.timestamp())
+        .param("id", applicationId)
+        .update();
+  }
+
+  public void recordRiskTier(String applicationId, String riskTier) {
+    jdbc.sql(
+            "UPDATE vendor_application SET risk_tier = :tier, updated_at = :now"
+                + " WHERE application_id = :id")
+        .param("tier", riskTier)
+        .param("now", EngineClock.timestamp())
+        .param("id", applicationId)
+        .update();
+  }
+
+  /** The groups that must approve; the application now awaits their approvals. */
+  public void recordRequiredApprovals(String applicationId, List<String> requiredApprovals) {
     jdbc.sql(
             """
-            UPDATE vendor_application SET country_risk = :countryRisk, risk_tier = :tier,
-              required_approvals = :approvals, status = :status, updated_at = :now
-            WHERE application_id = :id
+            UPDATE vendor_application SET required_approvals = :approvals, status = :status,
+              updated_at = :now WHERE application_id = :id
             """)
-        .param("countryRisk", countryRisk)
-        .param("tier", riskTier)
         .param("approvals", String.join(",", requiredApprovals))
         .param("status", ApplicationStatus.AWAITING_APPROVAL.name())
+        .param("now", EngineClock.timestamp())
+        .param("id", applicationId)
+        .update();
+  }
+
+  /** Where the application stands while it is open (what it waits for). */
+  public void updateStatus(String applicationId, ApplicationStatus status) {
+    jdbc.sql(
+            "UPDATE vendor_application SET status = :status, updated_at = :now"
+                + " WHERE application_id = :id")
+        .param("status", status.name())
         .param("now", EngineClock.timestamp())
         .param("id", applicationId)
         .update();

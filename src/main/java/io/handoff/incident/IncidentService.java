@@ -144,7 +144,8 @@ public class IncidentService {
   @Transactional(readOnly = true)
   public IncidentView view(String id) {
     Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
-    return IncidentView.of(incident, incidents.escalations(id));
+    return IncidentView.of(
+        incident, incidents.escalations(id), incidents.responseClock(id).orElseThrow());
   }
 
   private IncidentView answer(String id, String message, String reason) {

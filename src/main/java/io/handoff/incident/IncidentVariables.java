@@ -59,6 +59,14 @@ public final class IncidentVariables {
   public static final String REMINDER_PERCENT = "slaReminderPercent";
   public static final String SLA_DUE = "slaDue";
   public static final String REMINDER_DUE = "reminderDue";
+  /** {@code 24x7} or {@code BUSINESS}: whether the clocks count the group's working time. */
+  public static final String SLA_CLOCK = "slaClock";
+
+  public static final String RESPONSE_DUE = "responseDue";
+  /** The severity a page of this priority carries, from the SLA targets table. */
+  public static final String PAGE_SEVERITY = "pageSeverity";
+  /** Whether an escalation of this priority pages on-call, from the SLA targets table. */
+  public static final String PAGE_ON_ESCALATION = "pageOnEscalation";
 
   // assignment and escalation
   public static final String ASSIGNED_GROUP = "assignedGroup";
@@ -67,6 +75,8 @@ public final class IncidentVariables {
   public static final String TOP_LEVEL_GROUP = "topLevelGroup";
   public static final String ESCALATION_LEVEL = "escalationLevel";
   public static final String FURTHER_ESCALATION_POSSIBLE = "furtherEscalationPossible";
+  /** What the last escalation was for: {@code RESOLUTION} or {@code RESPONSE}. */
+  public static final String LAST_ESCALATION = "lastEscalation";
 
   // resolution and review
   public static final String RESOLUTION_CODE = "resolutionCode";
@@ -84,6 +94,7 @@ public final class IncidentVariables {
   public static final String IN_NOTICE = "notice";
   public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";
   public static final String IN_EVIDENCE_DECISION = "evidenceDecision";
+  public static final String IN_CALENDAR_DECISION = "calendarDecision";
 
   /**
    * Transient: the fingerprint of a report made through the domain API, kept on the incident while
@@ -138,6 +149,15 @@ public final class IncidentVariables {
 
   public static String priority(VariableScope scope) {
     return requiredString(scope, PRIORITY);
+  }
+
+  public static String pageSeverity(VariableScope scope) {
+    String value = string(scope, PAGE_SEVERITY);
+    return value == null || value.isBlank() ? "critical" : value;
+  }
+
+  public static boolean pageOnEscalation(VariableScope scope) {
+    return Boolean.TRUE.equals(scope.getVariable(PAGE_ON_ESCALATION));
   }
 
   public static int escalationLevel(VariableScope scope) {

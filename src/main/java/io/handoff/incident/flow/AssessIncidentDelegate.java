@@ -5,6 +5,7 @@ import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.IncidentDecisions;
 import io.handoff.incident.Level;
+import io.handoff.incident.SlaClocks;
 import io.handoff.incident.SlaWindow;
 import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.engine.EngineClock;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Determine priority and SLA": evaluates the priority table (impact × urgency, category floor) and
- * the SLA targets table, then computes the SLA deadline and the reminder time of level 1.
+ * the SLA targets table (targets and whether they count 24×7 or in business time); the deadlines
+ * are counted once the group is known ({@link ScheduleSlaDelegate}).
  */
 @Component("assessIncident")
 public class AssessIncidentDelegate implements JavaDelegate {
@@ -53,28 +55,25 @@ public class AssessIncidentDelegate implements JavaDelegate {
             execution, slaDecision == null ? IncidentDecisions.SLA_TARGETS : slaDecision, inputs);
     String respondWithin = (String) targets.get(RESPOND_WITHIN);
     String resolveWithin = (String) targets.get(RESOLVE_WITHIN);
+    String clock = (String) targets.get(SLA_CLOCK);
     SlaWindow.Target target = new SlaWindow.Target(resolveWithin, reminderPercent);
-    SlaWindow window = SlaWindow.startingAt(EngineClock.now(), target);
 
     setString(execution, PRIORITY, priority);
     setString(execution, RESPOND_WITHIN, respondWithin);
     setString(execution, RESOLVE_WITHIN, resolveWithin);
     setInteger(execution, REMINDER_PERCENT, target.reminderPercent());
-    setSlaWindow(execution, window);
+    setString(execution, PAGE_SEVERITY, (String) targets.get(PAGE_SEVERITY));
+    setBoolean(execution, PAGE_ON_ESCALATION, Boolean.TRUE.equals(targets.get(PAGE_ON_ESCALATION)));
+    setString(execution, SLA_CLOCK, SlaClocks.BUSINESS.equals(clock) ? clock : SlaClocks.ALL_HOURS);
     incidents.recordAssessment(
-        incidentId(execution),
-        category,
-        knownRequest(execution),
-        priority,
-        window.due(),
-        EngineClock.now());
+        incidentId(execution), category, knownRequest(execution), priority, EngineClock.now());
     log.info(
-        "Incident {} is {}: respond within {}, resolve within {} (due {}), process instance {}",
+        "Incident {} is {}: respond within {}, resolve within {}, clock {}, process instance {}",
         incidentId(execution),
         priority,
         respondWithin,
         resolveWithin,
-        window.dueIso(),
+        clock,
         execution.getProcessInstanceId());
   }
 }

@@ -4,6 +4,7 @@ import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.IncidentEscalator;
+import io.handoff.incident.SlaClocks;
 import io.handoff.incident.SlaWindow;
 import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.decision.DecidedBy;
@@ -30,9 +31,11 @@ public class ReopenIncidentDelegate implements JavaDelegate {
   private final IncidentRepository incidents;
   private final DecisionLedger ledger;
   private final People people;
+  private final SlaClocks clocks;
 
   public ReopenIncidentDelegate(
-      IncidentRepository incidents, DecisionLedger ledger, People people) {
+      IncidentRepository incidents, DecisionLedger ledger, People people, SlaClocks clocks) {
+    this.clocks = clocks;
     this.incidents = incidents;
     this.ledger = ledger;
     this.people = people;
@@ -40,7 +43,9 @@ public class ReopenIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SlaWindow window = SlaWindow.startingAt(EngineClock.now(), slaTarget(execution));
+    SlaWindow window =
+        clocks.resolutionWindow(
+            execution, EngineClock.now(), requiredString(execution, ASSIGNED_GROUP));
     setSlaWindow(execution, window);
     setBoolean(
         execution,

@@ -127,14 +127,73 @@ public class IncidentRepository {
       String category,
       KnownRequest knownRequest,
       String priority,
-      Instant slaDue,
       Instant now) {
     jdbc.sql(
-            "UPDATE incident SET category = ?, known_request = ?, priority = ?, sla_due = ?,"
-                + " updated_at = ? WHERE id = ?")
-        .params(category, knownRequest.name(), priority, ts(slaDue), ts(now), id)
+            "UPDATE incident SET category = ?, known_request = ?, priority = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(category, knownRequest.name(), priority, ts(now), id)
         .update();
   }
+
+  /** The clocks of the incident's first level: which clock counts and its two deadlines. */
+  public void scheduleSla(
+      String id, String clock, Instant responseDue, Instant slaDue, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET sla_clock = ?, response_due = ?, sla_due = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(clock, ts(responseDue), ts(slaDue), ts(now), id)
+        .update();
+  }
+
+  /**
+   * Records the first response (a claim, an answer, a resolution) unless there was one already.
+   *
+   * @return whether this was the first
+   */
+  public boolean recordFirstResponse(String id, String by, Instant at) {
+    return jdbc.sql(
+                "UPDATE incident SET first_response_at = ?, first_response_by = ?, updated_at = ?"
+                    + " WHERE id = ? AND first_response_at IS NULL")
+            .params(ts(at), by, ts(at), id)
+            .update()
+        > 0;
+  }
+
+  /** The response target passed without a first response. */
+  public void recordResponseBreach(String id, Instant at) {
+    jdbc.sql(
+            "UPDATE incident SET response_breached_at = ?, updated_at = ? WHERE id = ?"
+                + " AND response_breached_at IS NULL")
+        .params(ts(at), ts(at), id)
+        .update();
+  }
+
+  /** The response clock of an incident as the table holds it. */
+  public Optional<ResponseClock> responseClock(String id) {
+    return jdbc.sql(
+            "SELECT response_due, first_response_at, first_response_by, response_breached_at,"
+                + " sla_clock FROM incident WHERE id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new ResponseClock(
+                    rs.getString("sla_clock"),
+                    instant(rs, "response_due"),
+                    instant(rs, "first_response_at"),
+                    rs.getString("first_response_by"),
+                    instant(rs, "response_breached_at")))
+        .optional();
+  }
+
+  /**
+   * @param slaClock {@code 24x7} or {@code BUSINESS}
+   * @param due when the first response is due
+   * @param firstResponseAt when it happened, null while none
+   * @param firstResponseBy who responded
+   * @param breachedAt when the target passed without one
+   */
+  public record ResponseClock(
+      String slaClock, Instant due, Instant firstResponseAt, String firstResponseBy, Instant breachedAt) {}
 
   public void assign(String id, String group, int level, Instant now) {
     jdbc.sql(
@@ -144,10 +203,16 @@ public class IncidentRepository {
         .update();
   }
 
+  /**
+   * Moves the incident to the escalation's group and records the escalation.
+   *
+   * @param nextDue the resolution deadline of the new level; null keeps the current one (a missed
+   *     response does not restart the resolution clock)
+   */
   public void escalate(String id, Escalation escalation, Instant nextDue) {
     jdbc.sql(
-            "UPDATE incident SET assigned_group = ?, escalation_level = ?, sla_due = ?, updated_at = ?"
-                + " WHERE id = ?")
+            "UPDATE incident SET assigned_group = ?, escalation_level = ?,"
+                + " sla_due = COALESCE(?, sla_due), updated_at = ? WHERE id = ?")
         .params(
             escalation.toGroup(),
             escalation.toLevel(),
@@ -157,11 +222,12 @@ public class IncidentRepository {
         .update();
     jdbc.sql(
             """
-            INSERT INTO incident_escalation (incident_id, from_level, to_level, from_group, to_group,
-                priority, sla_due, escalated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO incident_escalation (kind, incident_id, from_level, to_level, from_group,
+                to_group, priority, sla_due, escalated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
+            escalation.kind(),
             id,
             escalation.fromLevel(),
             escalation.toLevel(),
@@ -180,6 +246,7 @@ public class IncidentRepository {
         .query(
             (rs, n) ->
                 new Escalation(
+                    rs.getString("kind"),
                     rs.getInt("from_level"),
                     rs.getInt("to_level"),
                     rs.getString("from_group"),
@@ -245,6 +312,16 @@ public class IncidentRepository {
                 + " VALUES (?, ?, ?, ?, ?)")
         .params(incidentId, channel, recipient, message, ts(now))
         .update();
+  }
+
+  /** Whether on-call was paged for the incident. */
+  public boolean wasPaged(String incidentId) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM incident_notification WHERE incident_id = ? AND channel = ?")
+            .params(incidentId, "ON_CALL")
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** Notifications of one incident as {@code channel:recipient:message}, oldest first. */

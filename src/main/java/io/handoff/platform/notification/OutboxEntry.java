@@ -26,6 +26,7 @@ import java.util.UUID;
  * @param createdAt when its step wrote it
  * @param deliveredAt when it was delivered or logged
  * @param eventId the event's UUID, for an integration event ({@link NotificationKind#EVENT})
+ * @param page what a page does at the paging service; null for other kinds and plain pages
  */
 public record OutboxEntry(
     long id,
@@ -44,7 +45,8 @@ public record OutboxEntry(
     String lastError,
     Instant createdAt,
     Instant deliveredAt,
-    String eventId) {
+    String eventId,
+    PageEvent page) {
 
   /** The e-mail addresses of a mail. */
   public List<String> recipients() {

@@ -59,12 +59,15 @@ public final class IncidentVariables {
   public static final String REMINDER_PERCENT = "slaReminderPercent";
   public static final String SLA_DUE = "slaDue";
   public static final String REMINDER_DUE = "reminderDue";
+
   /** {@code 24x7} or {@code BUSINESS}: whether the clocks count the group's working time. */
   public static final String SLA_CLOCK = "slaClock";
 
   public static final String RESPONSE_DUE = "responseDue";
+
   /** The severity a page of this priority carries, from the SLA targets table. */
   public static final String PAGE_SEVERITY = "pageSeverity";
+
   /** Whether an escalation of this priority pages on-call, from the SLA targets table. */
   public static final String PAGE_ON_ESCALATION = "pageOnEscalation";
 
@@ -75,6 +78,7 @@ public final class IncidentVariables {
   public static final String TOP_LEVEL_GROUP = "topLevelGroup";
   public static final String ESCALATION_LEVEL = "escalationLevel";
   public static final String FURTHER_ESCALATION_POSSIBLE = "furtherEscalationPossible";
+
   /** What the last escalation was for: {@code RESOLUTION} or {@code RESPONSE}. */
   public static final String LAST_ESCALATION = "lastEscalation";
 
@@ -82,6 +86,24 @@ public final class IncidentVariables {
   public static final String RESOLUTION_CODE = "resolutionCode";
   public static final String RESOLUTION_NOTES = "resolutionNotes";
   public static final String REOPEN_REASON = "reopenReason";
+
+  // SLA pause: the resolver asks the reporter
+  public static final String ANSWER_TASK = "AnswerReporterQuestionTask";
+  public static final String RESOLVE_OUTCOME = "resolveOutcome";
+  public static final String OUTCOME_ASK_REPORTER = "ASK_REPORTER";
+  public static final String REPORTER_QUESTION = "reporterQuestion";
+  public static final String REPORTER_ANSWER = "reporterAnswer";
+  public static final String SLA_PAUSED_AT = "slaPausedAt";
+
+  /** Who asked the reporter (the resolver's login), written by the guard of the resolve task. */
+  public static final String RESOLVED_OR_ASKED_BY = "questionAskedBy";
+
+  /** Who answered (the reporter's login), written by the guard of the answer task. */
+  public static final String ANSWERED_BY = "questionAnsweredBy";
+
+  /** How long the reporter has to answer (ISO-8601), from the SLA targets table. */
+  public static final String REPORTER_ANSWER_WITHIN = "reporterAnswerWithin";
+
   public static final String REVIEW_SUMMARY = "reviewSummary";
   public static final String REVIEW_ACTIONS = "reviewActions";
 

@@ -7,14 +7,17 @@ import java.util.List;
 /**
  * The answer of {@code GET /api/incidents/{id}}.
  *
- * @param slaDue when the resolution target of the current level falls, the real instant (counted
- *     in business time for business-time priorities)
+ * @param slaDue when the resolution target of the current level falls, the real instant (counted in
+ *     business time for business-time priorities)
  * @param slaClock {@code 24x7} or {@code BUSINESS} (the assigned group's calendar)
  * @param responseDue when the first response is due
  * @param firstResponseAt the first claim, answer or resolution; null while none
  * @param firstResponseBy who gave it
  * @param responseBreached whether the response target passed without a first response
  * @param resolutionBreached whether a resolution target passed (the incident escalated for it)
+ * @param reopenReason why the reporter last reopened it, while it is {@code REOPENED}
+ * @param pauses the SLA pauses: questions to the reporter, answers, the deadline before and after
+ * @param reopens every reopen with the resolution the reporter refused
  */
 public record IncidentView(
     String incidentId,
@@ -40,10 +43,17 @@ public record IncidentView(
     String resolutionCode,
     String resolutionNotes,
     String closeReason,
-    List<Escalation> escalations) {
+    String reopenReason,
+    List<Escalation> escalations,
+    List<IncidentRepository.Pause> pauses,
+    List<IncidentRepository.Reopen> reopens) {
 
   static IncidentView of(
-      Incident i, List<Escalation> escalations, IncidentRepository.ResponseClock clock) {
+      Incident i,
+      List<Escalation> escalations,
+      IncidentRepository.ResponseClock clock,
+      List<IncidentRepository.Pause> pauses,
+      List<IncidentRepository.Reopen> reopens) {
     return new IncidentView(
         i.id(),
         i.processInstanceId(),
@@ -68,6 +78,11 @@ public record IncidentView(
         i.resolutionCode(),
         i.resolutionNotes(),
         i.closeReason(),
-        escalations);
+        i.status() == IncidentStatus.REOPENED && !reopens.isEmpty()
+            ? reopens.get(reopens.size() - 1).reason()
+            : null,
+        escalations,
+        pauses,
+        reopens);
   }
 }

@@ -42,15 +42,14 @@ public record SlaWindow(Instant start, Instant reminder, Instant due) {
   }
 
   /**
-   * A window counted in the working time of {@code calendar}: the target's working time from
-   * {@code start}, the reminder at its share of that working time.
+   * A window counted in the working time of {@code calendar}: the target's working time from {@code
+   * start}, the reminder at its share of that working time.
    */
   public static SlaWindow startingAt(Instant start, Target target, BusinessCalendar calendar) {
     Instant begin = start.truncatedTo(ChronoUnit.SECONDS);
     Duration resolve = calendar.workingTimeOf(target.resolveWithin());
     Duration untilReminder = resolve.multipliedBy(target.reminderPercent()).dividedBy(100);
-    return new SlaWindow(
-        begin, calendar.plus(begin, untilReminder), calendar.plus(begin, resolve));
+    return new SlaWindow(begin, calendar.plus(begin, untilReminder), calendar.plus(begin, resolve));
   }
 
   /**

@@ -110,8 +110,7 @@ class BusinessCalendarTest {
         .hasMessageContaining("workingDays")
         .hasMessageContaining("workingHours")
         .hasMessageContaining("2026-13-01");
-    assertThatThrownBy(
-            () -> BusinessCalendar.parse("Europe/Berlin", "MON-FRI", "18:00-08:00", ""))
+    assertThatThrownBy(() -> BusinessCalendar.parse("Europe/Berlin", "MON-FRI", "18:00-08:00", ""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("open before they close");
   }

@@ -63,6 +63,7 @@ public class AssessIncidentDelegate implements JavaDelegate {
     setString(execution, RESOLVE_WITHIN, resolveWithin);
     setInteger(execution, REMINDER_PERCENT, target.reminderPercent());
     setString(execution, PAGE_SEVERITY, (String) targets.get(PAGE_SEVERITY));
+    setString(execution, REPORTER_ANSWER_WITHIN, (String) targets.get(REPORTER_ANSWER_WITHIN));
     setBoolean(execution, PAGE_ON_ESCALATION, Boolean.TRUE.equals(targets.get(PAGE_ON_ESCALATION)));
     setString(execution, SLA_CLOCK, SlaClocks.BUSINESS.equals(clock) ? clock : SlaClocks.ALL_HOURS);
     incidents.recordAssessment(

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On "Resolve incident" (events {@code assignment} and {@code complete}): the first claim, or a
- * resolution without one, is the incident's first response; it stops the response clock, and for
- * an incident that was paged it acknowledges the page.
+ * resolution without one, is the incident's first response; it stops the response clock, and for an
+ * incident that was paged it acknowledges the page.
  */
 @Component("recordFirstResponse")
 public class RecordFirstResponseListener implements TaskListener {

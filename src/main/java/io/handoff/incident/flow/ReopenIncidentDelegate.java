@@ -51,8 +51,13 @@ public class ReopenIncidentDelegate implements JavaDelegate {
         execution,
         FURTHER_ESCALATION_POSSIBLE,
         escalationLevel(execution) < IncidentEscalator.TOP_LEVEL);
-    incidents.reopen(incidentId(execution), window.due(), EngineClock.now());
     String reopenedBy = people.caller().orElse(null);
+    incidents.reopen(
+        incidentId(execution),
+        string(execution, REOPEN_REASON),
+        reopenedBy,
+        window.due(),
+        EngineClock.now());
     ledger.record(
         Draft.of(
                 DecisionContext.of(execution),

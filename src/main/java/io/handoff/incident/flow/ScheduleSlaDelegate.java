@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Schedule SLA clocks": once the group is known, counts the response and resolution targets on
- * the clock the SLA table chose (24×7, or the group's business calendar) and writes the deadlines
- * the timers wait for ({@code responseDue}, {@code reminderDue}, {@code slaDue}) and the incident
+ * "Schedule SLA clocks": once the group is known, counts the response and resolution targets on the
+ * clock the SLA table chose (24×7, or the group's business calendar) and writes the deadlines the
+ * timers wait for ({@code responseDue}, {@code reminderDue}, {@code slaDue}) and the incident
  * shows.
  */
 @Component("scheduleSla")

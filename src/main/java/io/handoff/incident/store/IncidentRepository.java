@@ -123,11 +123,7 @@ public class IncidentRepository {
   }
 
   public void recordAssessment(
-      String id,
-      String category,
-      KnownRequest knownRequest,
-      String priority,
-      Instant now) {
+      String id, String category, KnownRequest knownRequest, String priority, Instant now) {
     jdbc.sql(
             "UPDATE incident SET category = ?, known_request = ?, priority = ?, updated_at = ?"
                 + " WHERE id = ?")
@@ -193,7 +189,11 @@ public class IncidentRepository {
    * @param breachedAt when the target passed without one
    */
   public record ResponseClock(
-      String slaClock, Instant due, Instant firstResponseAt, String firstResponseBy, Instant breachedAt) {}
+      String slaClock,
+      Instant due,
+      Instant firstResponseAt,
+      String firstResponseBy,
+      Instant breachedAt) {}
 
   public void assign(String id, String group, int level, Instant now) {
     jdbc.sql(
@@ -265,16 +265,150 @@ public class IncidentRepository {
         .update();
   }
 
-  public void reopen(String id, Instant slaDue, Instant now) {
+  /**
+   * The reporter reopened the incident: status {@code REOPENED}, the refused resolution moves to
+   * the reopen history and is no longer the incident's current one.
+   */
+  public void reopen(String id, String reason, String reopenedBy, Instant slaDue, Instant now) {
     jdbc.sql(
-            "UPDATE incident SET status = ?, resolved_at = NULL, sla_due = ?, updated_at = ?"
+            """
+            INSERT INTO incident_reopen (incident_id, reason, reopened_by, reopened_at,
+                previous_resolution_code, previous_resolution_notes, previous_resolved_by,
+                previous_resolved_at)
+            SELECT id, ?, ?, ?, resolution_code, resolution_notes, resolved_by, resolved_at
+            FROM incident WHERE id = ?
+            """)
+        .params(reason, reopenedBy, ts(now), id)
+        .update();
+    jdbc.sql(
+            "UPDATE incident SET status = ?, resolution_code = NULL, resolution_notes = NULL,"
+                + " resolved_by = NULL, resolved_at = NULL, sla_due = ?, updated_at = ?"
                 + " WHERE id = ?")
-        .params(IncidentStatus.IN_PROGRESS.name(), ts(slaDue), ts(now), id)
+        .params(IncidentStatus.REOPENED.name(), ts(slaDue), ts(now), id)
         .update();
   }
 
-  /** Closes the incident; an incident closed without a resolver gets the reason as its code. */
+  /** The reopens of an incident, oldest first. */
+  public List<Reopen> reopens(String id) {
+    return jdbc.sql("SELECT * FROM incident_reopen WHERE incident_id = ? ORDER BY reopened_at, id")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Reopen(
+                    rs.getString("reason"),
+                    rs.getString("reopened_by"),
+                    instant(rs, "reopened_at"),
+                    rs.getString("previous_resolution_code"),
+                    rs.getString("previous_resolved_by"),
+                    instant(rs, "previous_resolved_at")))
+        .list();
+  }
+
+  /**
+   * One reopen.
+   *
+   * @param reason what the reporter said
+   * @param reopenedBy who reopened it (the reporter's login; null through the domain API)
+   * @param reopenedAt when
+   * @param previousResolutionCode the resolution the reporter refused
+   * @param previousResolvedBy who had resolved it
+   * @param previousResolvedAt when it had been resolved
+   */
+  public record Reopen(
+      String reason,
+      String reopenedBy,
+      Instant reopenedAt,
+      String previousResolutionCode,
+      String previousResolvedBy,
+      Instant previousResolvedAt) {}
+
+  /** The resolution clock stops: the resolver asked the reporter a question. */
+  public void pause(String id, String question, String askedBy, Instant slaDue, Instant now) {
+    jdbc.sql(
+            "INSERT INTO incident_pause (incident_id, question, asked_by, paused_at,"
+                + " sla_due_at_pause) VALUES (?, ?, ?, ?, ?)")
+        .params(id, question, askedBy, ts(now), ts(slaDue))
+        .update();
+    jdbc.sql("UPDATE incident SET status = ?, updated_at = ? WHERE id = ?")
+        .params(IncidentStatus.AWAITING_REPORTER.name(), ts(now), id)
+        .update();
+  }
+
+  /** The reporter answered: the open pause ends and the clock resumes with a new deadline. */
+  public void resume(String id, String answer, String answeredBy, Instant slaDue, Instant now) {
+    jdbc.sql(
+            "UPDATE incident_pause SET answer = ?, answered_by = ?, ended_at = ?, outcome = ?,"
+                + " sla_due_resumed = ? WHERE incident_id = ? AND ended_at IS NULL")
+        .params(answer, answeredBy, ts(now), "ANSWERED", ts(slaDue), id)
+        .update();
+    boolean reopened =
+        jdbc.sql("SELECT COUNT(*) FROM incident_reopen WHERE incident_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single()
+            > 0;
+    jdbc.sql("UPDATE incident SET status = ?, sla_due = ?, updated_at = ? WHERE id = ?")
+        .params(
+            (reopened ? IncidentStatus.REOPENED : IncidentStatus.IN_PROGRESS).name(),
+            ts(slaDue),
+            ts(now),
+            id)
+        .update();
+  }
+
+  /** The pauses of an incident, oldest first. */
+  public List<Pause> pauses(String id) {
+    return jdbc.sql("SELECT * FROM incident_pause WHERE incident_id = ? ORDER BY paused_at, id")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Pause(
+                    rs.getString("question"),
+                    rs.getString("asked_by"),
+                    instant(rs, "paused_at"),
+                    instant(rs, "sla_due_at_pause"),
+                    rs.getString("answer"),
+                    rs.getString("answered_by"),
+                    instant(rs, "ended_at"),
+                    rs.getString("outcome"),
+                    instant(rs, "sla_due_resumed")))
+        .list();
+  }
+
+  /**
+   * One SLA pause.
+   *
+   * @param question what the resolver asked
+   * @param askedBy who asked
+   * @param pausedAt when the clock stopped
+   * @param slaDueAtPause the resolution deadline it stopped with
+   * @param answer the reporter's answer, null while none
+   * @param answeredBy who answered (the reporter)
+   * @param endedAt when the pause ended (answer, or closed without one)
+   * @param outcome {@code ANSWERED} or {@code UNANSWERED}; null while it lasts
+   * @param slaDueResumed the deadline after the answer: the time that was left, from then on
+   */
+  public record Pause(
+      String question,
+      String askedBy,
+      Instant pausedAt,
+      Instant slaDueAtPause,
+      String answer,
+      String answeredBy,
+      Instant endedAt,
+      String outcome,
+      Instant slaDueResumed) {}
+
+  /**
+   * Closes the incident; an incident closed without a resolver gets the reason as its code. A pause
+   * still open ends {@code UNANSWERED}.
+   */
   public void close(String id, String reason, Instant now) {
+    jdbc.sql(
+            "UPDATE incident_pause SET ended_at = ?, outcome = ? WHERE incident_id = ?"
+                + " AND ended_at IS NULL")
+        .params(ts(now), "UNANSWERED", id)
+        .update();
     jdbc.sql(
             """
             UPDATE incident SET status = ?, close_reason = ?, closed_at = ?, open_fingerprint = NULL,

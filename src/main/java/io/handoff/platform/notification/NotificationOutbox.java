@@ -92,13 +92,12 @@ public class NotificationOutbox {
         new OutboxStore.NewRow(
             key,
             NotificationKind.PAGE,
-            null,
+            event.column(),
             recipient,
             summary,
             text,
             processInstanceId,
-            null,
-            event));
+            event.dedupKey()));
   }
 
   /** A notice kept by the process's own table for a portal or ERP; the outbox logs it. */

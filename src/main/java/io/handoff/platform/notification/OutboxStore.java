@@ -23,7 +23,7 @@ public class OutboxStore {
   private static final String COLUMNS =
       "id, notification_key, kind, sender, recipient, subject, body, process_instance_id, status,"
           + " attempts, next_attempt_at, lease_owner, lease_until, last_error, created_at,"
-          + " delivered_at, event_id, page_action, page_dedup_key, page_severity";
+          + " delivered_at, event_id";
 
   private final JdbcClient jdbc;
   private final boolean postgres;
@@ -44,20 +44,7 @@ public class OutboxStore {
       String subject,
       String body,
       String processInstanceId,
-      String eventId,
-      PageEvent page) {
-
-    NewRow(
-        String key,
-        NotificationKind kind,
-        String sender,
-        String recipient,
-        String subject,
-        String body,
-        String processInstanceId,
-        String eventId) {
-      this(key, kind, sender, recipient, subject, body, processInstanceId, eventId, null);
-    }
+      String eventId) {
 
     NewRow(
         String key,
@@ -79,9 +66,8 @@ public class OutboxStore {
   boolean insertIfAbsent(NewRow row, Instant now) {
     String insert =
         "INSERT INTO notification_outbox (notification_key, kind, sender, recipient, subject, body,"
-            + " process_instance_id, status, attempts, next_attempt_at, created_at, event_id,"
-            + " page_action, page_dedup_key, page_severity)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)";
+            + " process_instance_id, status, attempts, next_attempt_at, created_at, event_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)";
     JdbcClient.StatementSpec spec =
         jdbc.sql(postgres ? insert + " ON CONFLICT (notification_key) DO NOTHING" : insert)
             .params(
@@ -94,10 +80,7 @@ public class OutboxStore {
                 row.processInstanceId(),
                 ts(now),
                 ts(now),
-                row.eventId(),
-                row.page() == null ? null : row.page().action(),
-                row.page() == null ? null : row.page().dedupKey(),
-                row.page() == null ? null : row.page().severity());
+                row.eventId());
     if (postgres) {
       return spec.update() == 1;
     }
@@ -276,13 +259,7 @@ public class OutboxStore {
         rs.getString("last_error"),
         instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("delivered_at")),
-        rs.getString("event_id"),
-        rs.getString("page_action") == null
-            ? null
-            : new PageEvent(
-                rs.getString("page_action"),
-                rs.getString("page_dedup_key"),
-                rs.getString("page_severity")));
+        rs.getString("event_id"));
   }
 
   private static Instant instant(Timestamp t) {

@@ -23,13 +23,26 @@ public record PageEvent(String action, String dedupKey, String severity) {
     if (!ACTIONS.contains(action)) {
       throw new IllegalArgumentException("A page action is trigger, acknowledge or resolve");
     }
-    if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > 255) {
-      throw new IllegalArgumentException("A page needs a dedup key of at most 255 characters");
+    if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > 36) {
+      throw new IllegalArgumentException(
+          "A page needs a dedup key of at most 36 characters (a UUID)");
     }
     if (severity != null && !SEVERITIES.contains(severity)) {
       throw new IllegalArgumentException(
           "A page's severity is critical, error, warning or info, not " + severity);
     }
+  }
+
+  /** Action and severity as one column value, {@code trigger:critical} or {@code resolve}. */
+  String column() {
+    return severity == null ? action : action + ":" + severity;
+  }
+
+  static PageEvent fromColumn(String column, String dedupKey) {
+    int colon = column.indexOf(':');
+    return colon < 0
+        ? new PageEvent(column, dedupKey, null)
+        : new PageEvent(column.substring(0, colon), dedupKey, column.substring(colon + 1));
   }
 
   public static PageEvent trigger(String dedupKey, String severity) {

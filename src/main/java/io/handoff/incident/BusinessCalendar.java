@@ -84,7 +84,7 @@ public final class BusinessCalendar {
         EnumSet.copyOf(workingDays),
         opens,
         closes,
-        Set.copyOf(new TreeSet<>(holidays)),
+        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(holidays)),
         false);
   }
 

@@ -3,10 +3,12 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 
 import io.handoff.incident.store.IncidentRepository;
+import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.governance.People;
 import io.handoff.platform.persistence.Fingerprints;
 import io.handoff.platform.persistence.FirstWriteWins;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,11 +119,18 @@ public class IncidentService {
     return incidents.find(id).orElseThrow();
   }
 
-  /** Opens, skips or resolves one incident per alert; all or nothing. */
+  /**
+   * Opens, skips or resolves one incident per alert, or for a grouped alert links it to its group's
+   * parent incident; all or nothing.
+   */
   @Transactional
   public List<AlertOutcome> receiveAlerts(List<AlertIntake> alerts) {
     List<AlertOutcome> outcomes = new ArrayList<>();
     for (AlertIntake alert : alerts) {
+      if (alert.group() != null) {
+        outcomes.add(receiveGroupedAlert(alert));
+        continue;
+      }
       var open = incidents.findOpenByFingerprint(alert.fingerprint());
       if (alert.firing()) {
         if (open.isPresent()) {
@@ -148,6 +157,57 @@ public class IncidentService {
     return outcomes;
   }
 
+  private AlertOutcome receiveGroupedAlert(AlertIntake alert) {
+    String parentFingerprint = alert.groupFingerprint();
+    var open = incidents.findOpenByFingerprint(parentFingerprint);
+    Instant now = EngineClock.now();
+    if (alert.firing()) {
+      if (open.isPresent()) {
+        boolean linked = incidents.linkAlert(open.get().id(), alert, now);
+        return AlertOutcome.of(
+            alert,
+            linked ? AlertOutcome.Result.LINKED : AlertOutcome.Result.ALREADY_OPEN,
+            open.get());
+      }
+      NewIncident first = alert.incident();
+      Incident parent =
+          report(
+              new NewIncident(
+                  truncate("Alert group: " + first.title(), IncidentIntakeRules.TITLE_MAX),
+                  first.description(),
+                  first.reporter(),
+                  first.service(),
+                  first.impact(),
+                  first.urgency(),
+                  first.category(),
+                  KnownRequest.NONE,
+                  IncidentSource.ALERTMANAGER,
+                  parentFingerprint));
+      incidents.linkAlert(parent.id(), alert, now);
+      log.info("Incident {} opened for alert group {}", parent.id(), alert.group());
+      return AlertOutcome.of(alert, AlertOutcome.Result.OPENED, parent);
+    }
+    if (open.isEmpty()) {
+      return AlertOutcome.of(alert, AlertOutcome.Result.NOT_OPEN, null);
+    }
+    String parentId = open.get().id();
+    incidents.resolveAlert(parentId, alert.fingerprint(), now);
+    if (incidents.firingAlerts(parentId) > 0) {
+      return AlertOutcome.of(alert, AlertOutcome.Result.CHILD_RESOLVED, open.get());
+    }
+    runtimeService
+        .createMessageCorrelation(MESSAGE_ALERT_RESOLVED)
+        .processInstanceBusinessKey(parentId)
+        .correlateWithResult();
+    log.info("Incident {}: the last alert of group {} resolved", parentId, alert.group());
+    return AlertOutcome.of(
+        alert, AlertOutcome.Result.RESOLVED, incidents.find(parentId).orElseThrow());
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
+  }
+
   @Transactional
   public IncidentView confirm(String id) {
     return answerConfirmation(id, MESSAGE_REPORTER_CONFIRMED, null);
@@ -166,7 +226,8 @@ public class IncidentService {
         incidents.escalations(id),
         incidents.responseClock(id).orElseThrow(),
         incidents.pauses(id),
-        incidents.reopens(id));
+        incidents.reopens(id),
+        incidents.alerts(id));
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.List;
  * @param reopenReason why the reporter last reopened it, while it is {@code REOPENED}
  * @param pauses the SLA pauses: questions to the reporter, answers, the deadline before and after
  * @param reopens every reopen with the resolution the reporter refused
+ * @param alerts the alerts linked to a parent incident of an Alertmanager group
  */
 public record IncidentView(
     String incidentId,
@@ -46,14 +47,16 @@ public record IncidentView(
     String reopenReason,
     List<Escalation> escalations,
     List<IncidentRepository.Pause> pauses,
-    List<IncidentRepository.Reopen> reopens) {
+    List<IncidentRepository.Reopen> reopens,
+    List<IncidentRepository.LinkedAlert> alerts) {
 
   static IncidentView of(
       Incident i,
       List<Escalation> escalations,
       IncidentRepository.ResponseClock clock,
       List<IncidentRepository.Pause> pauses,
-      List<IncidentRepository.Reopen> reopens) {
+      List<IncidentRepository.Reopen> reopens,
+      List<IncidentRepository.LinkedAlert> alerts) {
     return new IncidentView(
         i.id(),
         i.processInstanceId(),
@@ -83,6 +86,7 @@ public record IncidentView(
             : null,
         escalations,
         pauses,
-        reopens);
+        reopens,
+        alerts);
   }
 }

@@ -1,5 +1,6 @@
 package io.handoff.incident.store;
 
+import io.handoff.incident.AlertIntake;
 import io.handoff.incident.Escalation;
 import io.handoff.incident.Incident;
 import io.handoff.incident.IncidentSource;
@@ -447,6 +448,76 @@ public class IncidentRepository {
         .params(incidentId, channel, recipient, message, ts(now))
         .update();
   }
+
+  /**
+   * Links a firing alert to its group's parent incident.
+   *
+   * @return false when it was linked already (a re-sent notification), true when linked now or
+   *     firing again after it had resolved
+   */
+  public boolean linkAlert(String incidentId, AlertIntake alert, Instant now) {
+    int again =
+        jdbc.sql(
+                "UPDATE incident_alert SET resolved_at = NULL WHERE incident_id = ? AND"
+                    + " fingerprint = ? AND resolved_at IS NOT NULL")
+            .params(incidentId, alert.fingerprint())
+            .update();
+    if (again > 0) {
+      return true;
+    }
+    if (jdbc.sql("SELECT COUNT(*) FROM incident_alert WHERE incident_id = ? AND fingerprint = ?")
+            .params(incidentId, alert.fingerprint())
+            .query(Long.class)
+            .single()
+        > 0) {
+      return false;
+    }
+    jdbc.sql(
+            "INSERT INTO incident_alert (incident_id, fingerprint, alertname, linked_at)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(incidentId, alert.fingerprint(), alert.alertname(), ts(now))
+        .update();
+    return true;
+  }
+
+  public void resolveAlert(String incidentId, String fingerprint, Instant now) {
+    jdbc.sql(
+            "UPDATE incident_alert SET resolved_at = ? WHERE incident_id = ? AND fingerprint = ?"
+                + " AND resolved_at IS NULL")
+        .params(ts(now), incidentId, fingerprint)
+        .update();
+  }
+
+  /** How many of the parent's alerts still fire. */
+  public long firingAlerts(String incidentId) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM incident_alert WHERE incident_id = ? AND resolved_at IS NULL")
+        .param(incidentId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The alerts linked to a parent incident, in the order they were linked. */
+  public List<LinkedAlert> alerts(String incidentId) {
+    return jdbc.sql("SELECT * FROM incident_alert WHERE incident_id = ? ORDER BY linked_at, id")
+        .param(incidentId)
+        .query(
+            (rs, n) ->
+                new LinkedAlert(
+                    rs.getString("fingerprint"),
+                    rs.getString("alertname"),
+                    instant(rs, "linked_at"),
+                    instant(rs, "resolved_at")))
+        .list();
+  }
+
+  /**
+   * An alert linked to its group's parent incident.
+   *
+   * @param resolvedAt null while it fires
+   */
+  public record LinkedAlert(
+      String fingerprint, String alertname, Instant linkedAt, Instant resolvedAt) {}
 
   /** Whether on-call was paged for the incident. */
   public boolean wasPaged(String incidentId) {

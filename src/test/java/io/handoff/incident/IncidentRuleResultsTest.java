@@ -70,6 +70,7 @@ class IncidentRuleResultsTest extends IncidentTestSupport {
     assertThat(runtimeService.getVariable(pi, SLA_CLOCK)).isEqualTo("24x7");
     assertThat(runtimeService.getVariable(pi, "slaTargets")).isNull();
     assertThat(runtimeService.getVariable(pi, "assignment")).isNull();
+    runJob(result, "NotifyOnCallTask");
     assertThat(candidateGroups(task(result, RESOLVE_TASK))).containsExactly("network-ops");
     assertThat(incidentService.view(result.id()).responseDue())
         .isEqualTo(incidentService.view(clean.id()).responseDue());

@@ -154,7 +154,9 @@ class RemediationEvidenceAttackTest extends IncidentTestSupport {
         .post("/api/incidents/" + incident.id() + "/reopen")
         .then()
         .statusCode(200)
-        .body("status", equalTo("IN_PROGRESS"))
+        .body("status", equalTo("REOPENED"))
+        .body("reopenReason", equalTo("this did not help, still locked"))
+        .body("reopens[0].previousResolutionCode", equalTo("AUTO_REMEDIATED"))
         .body("assignedGroup", equalTo("service-desk"));
 
     Task resolve = task(incident, IncidentVariables.RESOLVE_TASK);

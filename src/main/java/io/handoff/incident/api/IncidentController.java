@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -195,6 +196,66 @@ public class IncidentController {
       @PathVariable String id, @RequestBody(required = false) @Valid ReopenRequest request) {
     return service.reopen(id, request == null ? null : request.reason());
   }
+
+  @PostMapping("/{id}/questions")
+  @Operation(
+      summary = "The resolver asks the reporter a question; the SLA clock stops",
+      description =
+          "Completes the incident's Resolve incident task under askedBy's name, as the Tasklist"
+              + " form does. The incident is AWAITING_REPORTER and its resolution clock stands"
+              + " until the reporter answers (POST /api/incidents/{id}/answers or the Tasklist);"
+              + " without an answer in the period the SLA table gives, it closes"
+              + " (NO_REPORTER_ANSWER).")
+  @ApiResponse(responseCode = "200", description = "Asked; the incident as it stands now")
+  @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
+  @ApiResponse(
+      responseCode = "403",
+      description = "askedBy is neither the task's assignee nor a member of the assigned group")
+  @ApiResponse(responseCode = "404", description = "No such incident")
+  @ApiResponse(responseCode = "409", description = "The incident is not being worked")
+  public IncidentView ask(@PathVariable String id, @Valid @RequestBody QuestionRequest request) {
+    return service.ask(id, request.question(), request.askedBy());
+  }
+
+  @PostMapping("/{id}/answers")
+  @Operation(
+      summary = "The reporter answers the resolver's question; the SLA clock resumes",
+      description =
+          "Completes the question task under answeredBy's name, who must be the incident's"
+              + " reporter. The resolution clock runs again with the time that was left when it"
+              + " stopped.")
+  @ApiResponse(responseCode = "200", description = "Answered; the incident as it stands now")
+  @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")
+  @ApiResponse(responseCode = "403", description = "answeredBy is not the incident's reporter")
+  @ApiResponse(responseCode = "404", description = "No such incident")
+  @ApiResponse(responseCode = "409", description = "No question is waiting for the reporter")
+  public IncidentView answer(@PathVariable String id, @Valid @RequestBody AnswerRequest request) {
+    return service.answer(id, request.answer(), request.answeredBy());
+  }
+
+  /**
+   * @param question what the resolver needs to know
+   * @param askedBy the resolver's user id
+   */
+  public record QuestionRequest(
+      @Schema(description = "At most 20,000 characters", example = "Which VPN client version?")
+          @NotBlank
+          @Size(max = TextLimits.COMMENT_MAX)
+          @MultilineText
+          String question,
+      @Schema(example = "nina") @NotBlank @Size(max = 100) String askedBy) {}
+
+  /**
+   * @param answer the reporter's answer
+   * @param answeredBy the reporter's user id
+   */
+  public record AnswerRequest(
+      @Schema(description = "At most 20,000 characters", example = "Version 5.2, on Windows 11")
+          @NotBlank
+          @Size(max = TextLimits.COMMENT_MAX)
+          @MultilineText
+          String answer,
+      @Schema(example = "erin") @NotBlank @Size(max = 100) String answeredBy) {}
 
   /**
    * @param reason why the incident is not fixed

@@ -4,6 +4,7 @@ import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.IncidentEvents;
+import io.handoff.incident.OnCallNotifier;
 import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
@@ -29,9 +30,14 @@ public class CloseIncidentDelegate implements JavaDelegate {
   private final IncidentRepository incidents;
   private final IncidentEvents events;
   private final DecisionLedger ledger;
+  private final OnCallNotifier onCall;
 
   public CloseIncidentDelegate(
-      IncidentRepository incidents, DecisionLedger ledger, IncidentEvents events) {
+      IncidentRepository incidents,
+      DecisionLedger ledger,
+      IncidentEvents events,
+      OnCallNotifier onCall) {
+    this.onCall = onCall;
     this.events = events;
     this.incidents = incidents;
     this.ledger = ledger;
@@ -44,6 +50,7 @@ public class CloseIncidentDelegate implements JavaDelegate {
     ledger.record(
         Draft.of(DecisionContext.of(execution), "CLOSED", DecidedBy.PLATFORM).outcome(reason));
     events.closed(incidentId(execution), execution.getProcessInstanceId());
+    onCall.resolve(incidentId(execution), execution.getProcessInstanceId());
     log.info(
         "Incident {} closed ({}), process instance {}",
         incidentId(execution),

@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Notify on-call": pages the on-call engineer for a P1 incident. */
+/**
+ * "Notify on-call": pages the on-call engineer for a P1 incident (a PagerDuty trigger whose
+ * dedup_key is the incident id, with the severity of the SLA targets table).
+ */
 @Component("notifyOnCall")
 public class NotifyOnCallDelegate implements JavaDelegate {
 
@@ -29,6 +32,7 @@ public class NotifyOnCallDelegate implements JavaDelegate {
                 string(execution, TITLE),
                 string(execution, SERVICE),
                 string(execution, ASSIGNED_GROUP),
-                string(execution, SLA_DUE)));
+                string(execution, SLA_DUE)),
+        pageSeverity(execution));
   }
 }

@@ -60,6 +60,8 @@ public class RecordRemediationDelegate implements JavaDelegate {
     setBoolean(execution, REMEDIATED_AUTOMATICALLY, true);
     incidents.resolve(
         incidentId(execution), RESOLUTION_AUTO_REMEDIATED, notes, RESOLVED_BY, EngineClock.now());
+    // the remediation is the incident's first response: a reopen does not find it unanswered
+    incidents.recordFirstResponse(incidentId(execution), RESOLVED_BY, EngineClock.now());
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("knownRequest", request.name());
     inputs.put("evidence", string(execution, REMEDIATION_EVIDENCE));

@@ -4,6 +4,7 @@ import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.IncidentEvents;
+import io.handoff.incident.OnCallNotifier;
 import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
@@ -29,9 +30,15 @@ public class RecordResolutionDelegate implements JavaDelegate {
   private final IncidentEvents events;
   private final DecisionLedger ledger;
   private final People people;
+  private final OnCallNotifier onCall;
 
   public RecordResolutionDelegate(
-      IncidentRepository incidents, DecisionLedger ledger, People people, IncidentEvents events) {
+      IncidentRepository incidents,
+      DecisionLedger ledger,
+      People people,
+      IncidentEvents events,
+      OnCallNotifier onCall) {
+    this.onCall = onCall;
     this.events = events;
     this.incidents = incidents;
     this.ledger = ledger;
@@ -59,6 +66,7 @@ public class RecordResolutionDelegate implements JavaDelegate {
             .outcome(code)
             .reason(string(execution, RESOLUTION_NOTES)));
     events.resolved(incidentId(execution), execution.getProcessInstanceId());
+    onCall.resolve(incidentId(execution), execution.getProcessInstanceId());
     log.info(
         "Incident {} resolved ({}) by {} at level {}, process instance {}",
         incidentId(execution),

@@ -4,6 +4,7 @@ import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.IncidentEscalator;
+import io.handoff.incident.SlaClocks;
 import io.handoff.incident.SlaWindow;
 import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.decision.DecidedBy;
@@ -30,9 +31,11 @@ public class ReopenIncidentDelegate implements JavaDelegate {
   private final IncidentRepository incidents;
   private final DecisionLedger ledger;
   private final People people;
+  private final SlaClocks clocks;
 
   public ReopenIncidentDelegate(
-      IncidentRepository incidents, DecisionLedger ledger, People people) {
+      IncidentRepository incidents, DecisionLedger ledger, People people, SlaClocks clocks) {
+    this.clocks = clocks;
     this.incidents = incidents;
     this.ledger = ledger;
     this.people = people;
@@ -40,14 +43,21 @@ public class ReopenIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SlaWindow window = SlaWindow.startingAt(EngineClock.now(), slaTarget(execution));
+    SlaWindow window =
+        clocks.resolutionWindow(
+            execution, EngineClock.now(), requiredString(execution, ASSIGNED_GROUP));
     setSlaWindow(execution, window);
     setBoolean(
         execution,
         FURTHER_ESCALATION_POSSIBLE,
         escalationLevel(execution) < IncidentEscalator.TOP_LEVEL);
-    incidents.reopen(incidentId(execution), window.due(), EngineClock.now());
     String reopenedBy = people.caller().orElse(null);
+    incidents.reopen(
+        incidentId(execution),
+        string(execution, REOPEN_REASON),
+        reopenedBy,
+        window.due(),
+        EngineClock.now());
     ledger.record(
         Draft.of(
                 DecisionContext.of(execution),

@@ -1,5 +1,6 @@
 package io.handoff.incident.store;
 
+import io.handoff.incident.AlertIntake;
 import io.handoff.incident.Escalation;
 import io.handoff.incident.Incident;
 import io.handoff.incident.IncidentSource;
@@ -123,18 +124,77 @@ public class IncidentRepository {
   }
 
   public void recordAssessment(
-      String id,
-      String category,
-      KnownRequest knownRequest,
-      String priority,
-      Instant slaDue,
-      Instant now) {
+      String id, String category, KnownRequest knownRequest, String priority, Instant now) {
     jdbc.sql(
-            "UPDATE incident SET category = ?, known_request = ?, priority = ?, sla_due = ?,"
-                + " updated_at = ? WHERE id = ?")
-        .params(category, knownRequest.name(), priority, ts(slaDue), ts(now), id)
+            "UPDATE incident SET category = ?, known_request = ?, priority = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(category, knownRequest.name(), priority, ts(now), id)
         .update();
   }
+
+  /** The clocks of the incident's first level: which clock counts and its two deadlines. */
+  public void scheduleSla(
+      String id, String clock, Instant responseDue, Instant slaDue, Instant now) {
+    jdbc.sql(
+            "UPDATE incident SET sla_clock = ?, response_due = ?, sla_due = ?, updated_at = ?"
+                + " WHERE id = ?")
+        .params(clock, ts(responseDue), ts(slaDue), ts(now), id)
+        .update();
+  }
+
+  /**
+   * Records the first response (a claim, an answer, a resolution) unless there was one already.
+   *
+   * @return whether this was the first
+   */
+  public boolean recordFirstResponse(String id, String by, Instant at) {
+    return jdbc.sql(
+                "UPDATE incident SET first_response_at = ?, first_response_by = ?, updated_at = ?"
+                    + " WHERE id = ? AND first_response_at IS NULL")
+            .params(ts(at), by, ts(at), id)
+            .update()
+        > 0;
+  }
+
+  /** The response target passed without a first response. */
+  public void recordResponseBreach(String id, Instant at) {
+    jdbc.sql(
+            "UPDATE incident SET response_breached_at = ?, updated_at = ? WHERE id = ?"
+                + " AND response_breached_at IS NULL")
+        .params(ts(at), ts(at), id)
+        .update();
+  }
+
+  /** The response clock of an incident as the table holds it. */
+  public Optional<ResponseClock> responseClock(String id) {
+    return jdbc.sql(
+            "SELECT response_due, first_response_at, first_response_by, response_breached_at,"
+                + " sla_clock FROM incident WHERE id = ?")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new ResponseClock(
+                    rs.getString("sla_clock"),
+                    instant(rs, "response_due"),
+                    instant(rs, "first_response_at"),
+                    rs.getString("first_response_by"),
+                    instant(rs, "response_breached_at")))
+        .optional();
+  }
+
+  /**
+   * @param slaClock {@code 24x7} or {@code BUSINESS}
+   * @param due when the first response is due
+   * @param firstResponseAt when it happened, null while none
+   * @param firstResponseBy who responded
+   * @param breachedAt when the target passed without one
+   */
+  public record ResponseClock(
+      String slaClock,
+      Instant due,
+      Instant firstResponseAt,
+      String firstResponseBy,
+      Instant breachedAt) {}
 
   public void assign(String id, String group, int level, Instant now) {
     jdbc.sql(
@@ -144,10 +204,16 @@ public class IncidentRepository {
         .update();
   }
 
+  /**
+   * Moves the incident to the escalation's group and records the escalation.
+   *
+   * @param nextDue the resolution deadline of the new level; null keeps the current one (a missed
+   *     response does not restart the resolution clock)
+   */
   public void escalate(String id, Escalation escalation, Instant nextDue) {
     jdbc.sql(
-            "UPDATE incident SET assigned_group = ?, escalation_level = ?, sla_due = ?, updated_at = ?"
-                + " WHERE id = ?")
+            "UPDATE incident SET assigned_group = ?, escalation_level = ?,"
+                + " sla_due = COALESCE(?, sla_due), updated_at = ? WHERE id = ?")
         .params(
             escalation.toGroup(),
             escalation.toLevel(),
@@ -157,11 +223,12 @@ public class IncidentRepository {
         .update();
     jdbc.sql(
             """
-            INSERT INTO incident_escalation (incident_id, from_level, to_level, from_group, to_group,
-                priority, sla_due, escalated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO incident_escalation (kind, incident_id, from_level, to_level, from_group,
+                to_group, priority, sla_due, escalated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
+            escalation.kind(),
             id,
             escalation.fromLevel(),
             escalation.toLevel(),
@@ -180,6 +247,7 @@ public class IncidentRepository {
         .query(
             (rs, n) ->
                 new Escalation(
+                    rs.getString("kind"),
                     rs.getInt("from_level"),
                     rs.getInt("to_level"),
                     rs.getString("from_group"),
@@ -198,16 +266,150 @@ public class IncidentRepository {
         .update();
   }
 
-  public void reopen(String id, Instant slaDue, Instant now) {
+  /**
+   * The reporter reopened the incident: status {@code REOPENED}, the refused resolution moves to
+   * the reopen history and is no longer the incident's current one.
+   */
+  public void reopen(String id, String reason, String reopenedBy, Instant slaDue, Instant now) {
     jdbc.sql(
-            "UPDATE incident SET status = ?, resolved_at = NULL, sla_due = ?, updated_at = ?"
+            """
+            INSERT INTO incident_reopen (incident_id, reason, reopened_by, reopened_at,
+                previous_resolution_code, previous_resolution_notes, previous_resolved_by,
+                previous_resolved_at)
+            SELECT id, ?, ?, ?, resolution_code, resolution_notes, resolved_by, resolved_at
+            FROM incident WHERE id = ?
+            """)
+        .params(reason, reopenedBy, ts(now), id)
+        .update();
+    jdbc.sql(
+            "UPDATE incident SET status = ?, resolution_code = NULL, resolution_notes = NULL,"
+                + " resolved_by = NULL, resolved_at = NULL, sla_due = ?, updated_at = ?"
                 + " WHERE id = ?")
-        .params(IncidentStatus.IN_PROGRESS.name(), ts(slaDue), ts(now), id)
+        .params(IncidentStatus.REOPENED.name(), ts(slaDue), ts(now), id)
         .update();
   }
 
-  /** Closes the incident; an incident closed without a resolver gets the reason as its code. */
+  /** The reopens of an incident, oldest first. */
+  public List<Reopen> reopens(String id) {
+    return jdbc.sql("SELECT * FROM incident_reopen WHERE incident_id = ? ORDER BY reopened_at, id")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Reopen(
+                    rs.getString("reason"),
+                    rs.getString("reopened_by"),
+                    instant(rs, "reopened_at"),
+                    rs.getString("previous_resolution_code"),
+                    rs.getString("previous_resolved_by"),
+                    instant(rs, "previous_resolved_at")))
+        .list();
+  }
+
+  /**
+   * One reopen.
+   *
+   * @param reason what the reporter said
+   * @param reopenedBy who reopened it (the reporter's login; null through the domain API)
+   * @param reopenedAt when
+   * @param previousResolutionCode the resolution the reporter refused
+   * @param previousResolvedBy who had resolved it
+   * @param previousResolvedAt when it had been resolved
+   */
+  public record Reopen(
+      String reason,
+      String reopenedBy,
+      Instant reopenedAt,
+      String previousResolutionCode,
+      String previousResolvedBy,
+      Instant previousResolvedAt) {}
+
+  /** The resolution clock stops: the resolver asked the reporter a question. */
+  public void pause(String id, String question, String askedBy, Instant slaDue, Instant now) {
+    jdbc.sql(
+            "INSERT INTO incident_pause (incident_id, question, asked_by, paused_at,"
+                + " sla_due_at_pause) VALUES (?, ?, ?, ?, ?)")
+        .params(id, question, askedBy, ts(now), ts(slaDue))
+        .update();
+    jdbc.sql("UPDATE incident SET status = ?, updated_at = ? WHERE id = ?")
+        .params(IncidentStatus.AWAITING_REPORTER.name(), ts(now), id)
+        .update();
+  }
+
+  /** The reporter answered: the open pause ends and the clock resumes with a new deadline. */
+  public void resume(String id, String answer, String answeredBy, Instant slaDue, Instant now) {
+    jdbc.sql(
+            "UPDATE incident_pause SET answer = ?, answered_by = ?, ended_at = ?, outcome = ?,"
+                + " sla_due_resumed = ? WHERE incident_id = ? AND ended_at IS NULL")
+        .params(answer, answeredBy, ts(now), "ANSWERED", ts(slaDue), id)
+        .update();
+    boolean reopened =
+        jdbc.sql("SELECT COUNT(*) FROM incident_reopen WHERE incident_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single()
+            > 0;
+    jdbc.sql("UPDATE incident SET status = ?, sla_due = ?, updated_at = ? WHERE id = ?")
+        .params(
+            (reopened ? IncidentStatus.REOPENED : IncidentStatus.IN_PROGRESS).name(),
+            ts(slaDue),
+            ts(now),
+            id)
+        .update();
+  }
+
+  /** The pauses of an incident, oldest first. */
+  public List<Pause> pauses(String id) {
+    return jdbc.sql("SELECT * FROM incident_pause WHERE incident_id = ? ORDER BY paused_at, id")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new Pause(
+                    rs.getString("question"),
+                    rs.getString("asked_by"),
+                    instant(rs, "paused_at"),
+                    instant(rs, "sla_due_at_pause"),
+                    rs.getString("answer"),
+                    rs.getString("answered_by"),
+                    instant(rs, "ended_at"),
+                    rs.getString("outcome"),
+                    instant(rs, "sla_due_resumed")))
+        .list();
+  }
+
+  /**
+   * One SLA pause.
+   *
+   * @param question what the resolver asked
+   * @param askedBy who asked
+   * @param pausedAt when the clock stopped
+   * @param slaDueAtPause the resolution deadline it stopped with
+   * @param answer the reporter's answer, null while none
+   * @param answeredBy who answered (the reporter)
+   * @param endedAt when the pause ended (answer, or closed without one)
+   * @param outcome {@code ANSWERED} or {@code UNANSWERED}; null while it lasts
+   * @param slaDueResumed the deadline after the answer: the time that was left, from then on
+   */
+  public record Pause(
+      String question,
+      String askedBy,
+      Instant pausedAt,
+      Instant slaDueAtPause,
+      String answer,
+      String answeredBy,
+      Instant endedAt,
+      String outcome,
+      Instant slaDueResumed) {}
+
+  /**
+   * Closes the incident; an incident closed without a resolver gets the reason as its code. A pause
+   * still open ends {@code UNANSWERED}.
+   */
   public void close(String id, String reason, Instant now) {
+    jdbc.sql(
+            "UPDATE incident_pause SET ended_at = ?, outcome = ? WHERE incident_id = ?"
+                + " AND ended_at IS NULL")
+        .params(ts(now), "UNANSWERED", id)
+        .update();
     jdbc.sql(
             """
             UPDATE incident SET status = ?, close_reason = ?, closed_at = ?, open_fingerprint = NULL,
@@ -245,6 +447,86 @@ public class IncidentRepository {
                 + " VALUES (?, ?, ?, ?, ?)")
         .params(incidentId, channel, recipient, message, ts(now))
         .update();
+  }
+
+  /**
+   * Links a firing alert to its group's parent incident.
+   *
+   * @return false when it was linked already (a re-sent notification), true when linked now or
+   *     firing again after it had resolved
+   */
+  public boolean linkAlert(String incidentId, AlertIntake alert, Instant now) {
+    int again =
+        jdbc.sql(
+                "UPDATE incident_alert SET resolved_at = NULL WHERE incident_id = ? AND"
+                    + " fingerprint = ? AND resolved_at IS NOT NULL")
+            .params(incidentId, alert.fingerprint())
+            .update();
+    if (again > 0) {
+      return true;
+    }
+    if (jdbc.sql("SELECT COUNT(*) FROM incident_alert WHERE incident_id = ? AND fingerprint = ?")
+            .params(incidentId, alert.fingerprint())
+            .query(Long.class)
+            .single()
+        > 0) {
+      return false;
+    }
+    jdbc.sql(
+            "INSERT INTO incident_alert (incident_id, fingerprint, alertname, linked_at)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(incidentId, alert.fingerprint(), alert.alertname(), ts(now))
+        .update();
+    return true;
+  }
+
+  public void resolveAlert(String incidentId, String fingerprint, Instant now) {
+    jdbc.sql(
+            "UPDATE incident_alert SET resolved_at = ? WHERE incident_id = ? AND fingerprint = ?"
+                + " AND resolved_at IS NULL")
+        .params(ts(now), incidentId, fingerprint)
+        .update();
+  }
+
+  /** How many of the parent's alerts still fire. */
+  public long firingAlerts(String incidentId) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM incident_alert WHERE incident_id = ? AND resolved_at IS NULL")
+        .param(incidentId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The alerts linked to a parent incident, in the order they were linked. */
+  public List<LinkedAlert> alerts(String incidentId) {
+    return jdbc.sql("SELECT * FROM incident_alert WHERE incident_id = ? ORDER BY linked_at, id")
+        .param(incidentId)
+        .query(
+            (rs, n) ->
+                new LinkedAlert(
+                    rs.getString("fingerprint"),
+                    rs.getString("alertname"),
+                    instant(rs, "linked_at"),
+                    instant(rs, "resolved_at")))
+        .list();
+  }
+
+  /**
+   * An alert linked to its group's parent incident.
+   *
+   * @param resolvedAt null while it fires
+   */
+  public record LinkedAlert(
+      String fingerprint, String alertname, Instant linkedAt, Instant resolvedAt) {}
+
+  /** Whether on-call was paged for the incident. */
+  public boolean wasPaged(String incidentId) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM incident_notification WHERE incident_id = ? AND channel = ?")
+            .params(incidentId, "ON_CALL")
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   /** Notifications of one incident as {@code channel:recipient:message}, oldest first. */

@@ -108,15 +108,10 @@ public final class IncidentVariables {
   public static final String REVIEW_ACTIONS = "reviewActions";
 
   // service task input parameters (element templates)
-  public static final String IN_PRIORITY_DECISION = "priorityDecision";
-  public static final String IN_SLA_DECISION = "slaDecision";
   public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
-  public static final String IN_CLASSIFICATION_DECISION = "classificationDecision";
   public static final String IN_CLOSE_REASON = "closeReason";
   public static final String IN_NOTICE = "notice";
   public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";
-  public static final String IN_EVIDENCE_DECISION = "evidenceDecision";
-  public static final String IN_CALENDAR_DECISION = "calendarDecision";
 
   /**
    * Transient: the fingerprint of a report made through the domain API, kept on the incident while

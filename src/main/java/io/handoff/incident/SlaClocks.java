@@ -3,6 +3,7 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.platform.decision.DeclaredDecision;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,9 @@ public class SlaClocks {
   public static final String ALL_HOURS = "24x7";
   public static final String BUSINESS = "BUSINESS";
 
+  /** The step that schedules the clocks and names the business calendar table. */
+  public static final String SCHEDULE_SLA_TASK = "ScheduleSlaTask";
+
   private final IncidentDecisions decisions;
 
   public SlaClocks(IncidentDecisions decisions) {
@@ -31,12 +35,10 @@ public class SlaClocks {
     if (!BUSINESS.equals(string(execution, SLA_CLOCK))) {
       return BusinessCalendar.allHours();
     }
-    String decision = string(execution, IN_CALENDAR_DECISION);
+    String decision = DeclaredDecision.of(execution, SCHEDULE_SLA_TASK);
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("supportGroup", group);
-    Map<String, Object> row =
-        decisions.single(
-            execution, decision == null ? IncidentDecisions.BUSINESS_CALENDAR : decision, inputs);
+    Map<String, Object> row = decisions.single(execution, decision, inputs);
     return BusinessCalendar.parse(
         (String) row.get("timeZone"),
         (String) row.get("workingDays"),

@@ -7,6 +7,7 @@ import io.handoff.incident.IncidentDecisions;
 import io.handoff.incident.IncidentIntakeRules;
 import io.handoff.incident.KnownRequest;
 import io.handoff.incident.store.IncidentRepository;
+import io.handoff.platform.decision.DeclaredDecision;
 import io.handoff.platform.engine.EngineClock;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,8 +40,7 @@ public class ApplyClassificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String configured = string(execution, IN_CLASSIFICATION_DECISION);
-    String decision = configured == null ? IncidentDecisions.AGENT_CATEGORY : configured;
+    String decision = DeclaredDecision.of(execution);
     String proposal = requiredString(execution, CATEGORY_PROPOSAL);
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(CATEGORY_PROPOSAL, proposal);

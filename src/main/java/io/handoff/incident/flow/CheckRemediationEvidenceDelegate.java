@@ -10,6 +10,7 @@ import io.handoff.incident.Incident;
 import io.handoff.incident.IncidentDecisions;
 import io.handoff.incident.KnownRequest;
 import io.handoff.incident.store.IncidentRepository;
+import io.handoff.platform.decision.DeclaredDecision;
 import io.handoff.platform.engine.EngineClock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Evidence to act alone?": before a password reset or unlock runs with no person, the process
- * owner's decision table (input {@code evidenceDecision}, by default {@code
+ * owner's decision table (the step's property {@code decision}, shipped as {@code
  * incident-remediation-evidence}) says whether the evidence suffices: who decided it is such a
  * request (a person in triage, the reporter with a category at intake, or the agent), the agent's
  * proposal and calibrated confidence, the reporter's own answers at intake and the words of the
@@ -50,8 +51,7 @@ public class CheckRemediationEvidenceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String configured = string(execution, IN_EVIDENCE_DECISION);
-    String decision = configured == null ? DEFAULT_DECISION : configured;
+    String decision = DeclaredDecision.of(execution);
     String id = incidentId(execution);
     Incident incident =
         incidents.find(id).orElseThrow(() -> new IllegalStateException("No incident " + id));

@@ -1,5 +1,6 @@
 package io.handoff.platform.decision;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnModelExecutionContext;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -31,8 +32,25 @@ public final class DeclaredDecision {
     return of(task.getBpmnModelElementInstance());
   }
 
+  /**
+   * The decision the current element names, else the one the element {@code elementId} of the same
+   * model names: for a table that several steps evaluate and one step declares (the business
+   * calendar a later escalation counts on is the one the step that scheduled the clocks names).
+   */
+  public static String of(BpmnModelExecutionContext execution, String elementId) {
+    Optional<String> own = find(execution.getBpmnModelElementInstance());
+    if (own.isPresent()) {
+      return own.get();
+    }
+    return of((BaseElement) execution.getBpmnModelInstance().getModelElementById(elementId));
+  }
+
   /** The decision the element names: the value of its property {@value #PROPERTY}. */
   public static String of(BaseElement element) {
+    return find(element).orElseThrow(() -> missing(element));
+  }
+
+  private static Optional<String> find(BaseElement element) {
     ExtensionElements extensions = element == null ? null : element.getExtensionElements();
     if (extensions != null) {
       for (CamundaProperties properties :
@@ -41,12 +59,16 @@ public final class DeclaredDecision {
           if (PROPERTY.equals(property.getCamundaName())
               && property.getCamundaValue() != null
               && !property.getCamundaValue().isBlank()) {
-            return property.getCamundaValue().trim();
+            return Optional.of(property.getCamundaValue().trim());
           }
         }
       }
     }
-    throw new IllegalStateException(
+    return Optional.empty();
+  }
+
+  private static IllegalStateException missing(BaseElement element) {
+    return new IllegalStateException(
         "The model names no decision (camunda:property '"
             + PROPERTY
             + "') at "

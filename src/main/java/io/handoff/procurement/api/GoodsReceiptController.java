@@ -1,5 +1,6 @@
 package io.handoff.procurement.api;
 
+import io.handoff.platform.api.CreatedWithoutLocation;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.persistence.FirstWriteWins;
@@ -95,6 +96,7 @@ public class GoodsReceiptController {
           "Every invoice waiting for goods on the purchase order is matched again. Receipts for one"
               + " order are recorded one after the other, also when they arrive at the same moment;"
               + " the same receipt again answers 200, the same receipt id with other content 409.")
+  @CreatedWithoutLocation
   @ApiResponse(responseCode = "201", description = "Recorded")
   @ApiResponse(responseCode = "200", description = "Repeat of an identical earlier request")
   @ApiResponse(responseCode = "400", description = "Invalid; every bad field is named")

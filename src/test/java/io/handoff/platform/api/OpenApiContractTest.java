@@ -11,14 +11,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * What the OpenAPI document promises as a whole: who it is, how to authenticate, one problem schema
@@ -30,6 +40,10 @@ import org.springframework.boot.info.BuildProperties;
 class OpenApiContractTest extends RestTestSupport {
 
   @Autowired BuildProperties build;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   private JsonNode document() throws Exception {
     return new ObjectMapper()
@@ -134,6 +148,56 @@ class OpenApiContractTest extends RestTestSupport {
     assertThat(checked)
         .contains(
             "POST /api/invoices", "POST /api/purchase-orders", "POST /api/incidents/alertmanager");
+  }
+
+  /**
+   * springdoc names a record's schema by its simple name and keeps one of two records of the same
+   * name: the other's answers would be described with the wrong fields. Every record a controller
+   * takes or answers has a schema name of its own ({@code @Schema(name = ...)} where two share
+   * one).
+   */
+  @Test
+  void noTwoRecordsOfTheApiShareASchemaName() {
+    Map<String, Set<Class<?>>> byName = new TreeMap<>();
+    Set<Type> seen = new HashSet<>();
+    mappings.getHandlerMethods().values().stream()
+        .filter(h -> h.getBeanType().getName().startsWith("io.handoff."))
+        .forEach(
+            h -> {
+              collect(h.getMethod().getGenericReturnType(), byName, seen);
+              for (Parameter p : h.getMethod().getParameters()) {
+                if (p.isAnnotationPresent(RequestBody.class)) {
+                  collect(p.getParameterizedType(), byName, seen);
+                }
+              }
+            });
+    assertThat(byName).containsKeys("InvoiceView", "InvoiceDecisionView", "DecisionView");
+    assertThat(byName.entrySet().stream().filter(e -> e.getValue().size() > 1).toList())
+        .as("schema names shared by different records")
+        .isEmpty();
+  }
+
+  private static void collect(Type type, Map<String, Set<Class<?>>> byName, Set<Type> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    if (type instanceof ParameterizedType parameterized) {
+      collect(parameterized.getRawType(), byName, seen);
+      for (Type argument : parameterized.getActualTypeArguments()) {
+        collect(argument, byName, seen);
+      }
+    } else if (type instanceof Class<?> c
+        && c.isRecord()
+        && c.getName().startsWith("io.handoff.")
+        && !c.equals(io.handoff.platform.api.list.Page.class)) {
+      io.swagger.v3.oas.annotations.media.Schema schema =
+          c.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+      String name = schema != null && !schema.name().isEmpty() ? schema.name() : c.getSimpleName();
+      byName.computeIfAbsent(name, k -> new HashSet<>()).add(c);
+      for (RecordComponent component : c.getRecordComponents()) {
+        collect(component.getGenericType(), byName, seen);
+      }
+    }
   }
 
   private static String format(ValidationReport report) {

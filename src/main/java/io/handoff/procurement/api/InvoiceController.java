@@ -231,6 +231,8 @@ public class InvoiceController {
    * @param inputs the inputs, as JSON
    * @param decidedAt when
    */
+  // Named apart from the vendor application's DecisionView: one schema name, one shape.
+  @Schema(name = "InvoiceDecisionView")
   public record DecisionView(
       String kind,
       String step,
@@ -323,7 +325,6 @@ public class InvoiceController {
 
   @GetMapping("/{vendorId}/{invoiceNumber}")
   @Operation(summary = "Where an invoice stands: status, line match results, approvals, payment")
-  @ApiResponse(responseCode = "404", description = "No such invoice")
   public InvoiceView get(@PathVariable String vendorId, @PathVariable String invoiceNumber) {
     Invoice invoice = intake.find(vendorId, invoiceNumber);
     List<LineView> lines =
@@ -387,7 +388,7 @@ public class InvoiceController {
       description =
           "Replaces the lines, tax and total of an invoice whose process waits for a corrected"
               + " invoice, and matches it again. 409 when the invoice is not waiting for one.")
-  @ApiResponse(responseCode = "404", description = "No such invoice")
+  @ApiResponse(responseCode = "200", description = "The corrected invoice, matched again")
   @ApiResponse(responseCode = "409", description = "The invoice is not waiting for a correction")
   public InvoiceAccepted correct(
       @PathVariable String vendorId,

@@ -248,7 +248,6 @@ public class PurchaseOrderController {
   @GetMapping("/{poNumber}")
   @Transactional(readOnly = true)
   @Operation(summary = "A purchase order and the quantities received so far")
-  @ApiResponse(responseCode = "404", description = "No such purchase order")
   public PurchaseOrderView get(@PathVariable String poNumber) {
     PurchaseOrder order =
         store

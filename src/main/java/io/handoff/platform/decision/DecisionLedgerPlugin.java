@@ -55,6 +55,7 @@ public class DecisionLedgerPlugin extends AbstractProcessEnginePlugin {
               DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       configuration.setDmnEngineConfiguration(dmn);
     }
+    ParsedFeelExpressions.install(dmn);
     List<org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener> listeners =
         new ArrayList<>(dmn.getCustomPostDecisionEvaluationListeners());
     listeners.add(new RuleLedgerListener(ledger, objectMapper));

@@ -948,9 +948,10 @@ public class Benchmark {
           try {
             ticks.put(pid, Cpu.ticks(pid));
           } catch (IOException | RuntimeException e) {
-            if (!Files.exists(Path.of("/proc", Long.toString(pid)))) {
-              return null; // not on this machine, or not visible to us
+            if (Files.exists(Path.of("/proc", Long.toString(pid)))) {
+              return null; // there, but not readable for us (another user's server)
             }
+            // Ended since pg_stat_activity listed it (a connection closed): its time is lost.
           }
         }
       }
@@ -1400,7 +1401,8 @@ public class Benchmark {
         return "not measured";
       }
       if (v.stream().anyMatch(d -> d.isNaN())) {
-        return "n/a";
+        List<Double> read = v.stream().filter(d -> !d.isNaN()).toList();
+        return read.isEmpty() ? "n/a" : cell(read) + " (" + read.size() + " of " + v.size() + " read)";
       }
       return fmt(median(v)) + " (" + fmt(Collections.min(v)) + "–" + fmt(Collections.max(v)) + ")";
     }

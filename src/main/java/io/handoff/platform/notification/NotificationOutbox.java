@@ -92,12 +92,13 @@ public class NotificationOutbox {
         new OutboxStore.NewRow(
             key,
             NotificationKind.PAGE,
-            event.column(),
+            null,
             recipient,
             summary,
             text,
             processInstanceId,
-            event.dedupKey()));
+            event.dedupKey(),
+            event.column()));
   }
 
   /** A notice kept by the process's own table for a portal or ERP; the outbox logs it. */

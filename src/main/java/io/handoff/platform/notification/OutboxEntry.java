@@ -27,6 +27,8 @@ import java.util.UUID;
  * @param deliveredAt when it was delivered or logged
  * @param eventId the event's UUID, for an integration event ({@link NotificationKind#EVENT}); the
  *     dedup key of a page that says its {@link PageEvent}
+ * @param pageEvent a page's action and severity ({@code trigger:critical}, {@code resolve}); null
+ *     for other rows and for pages written without one
  */
 public record OutboxEntry(
     long id,
@@ -45,16 +47,17 @@ public record OutboxEntry(
     String lastError,
     Instant createdAt,
     Instant deliveredAt,
-    String eventId) {
+    String eventId,
+    String pageEvent) {
 
   /**
    * What a page does at the paging service, for a page written with one: its action and severity
-   * are kept in the row's {@code sender} column (a page has no sender), its dedup key in {@code
-   * event_id} (like an event's id, what the receiver de-duplicates on). Null for other rows.
+   * ({@code page_event}) and its dedup key ({@code event_id}, like an event's id: what the receiver
+   * de-duplicates on). Null for other rows.
    */
   public PageEvent page() {
-    return kind == NotificationKind.PAGE && sender != null && eventId != null
-        ? PageEvent.fromColumn(sender, eventId)
+    return kind == NotificationKind.PAGE && pageEvent != null && eventId != null
+        ? PageEvent.fromColumn(pageEvent, eventId)
         : null;
   }
 

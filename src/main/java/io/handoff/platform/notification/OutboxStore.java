@@ -23,7 +23,7 @@ public class OutboxStore {
   private static final String COLUMNS =
       "id, notification_key, kind, sender, recipient, subject, body, process_instance_id, status,"
           + " attempts, next_attempt_at, lease_owner, lease_until, last_error, created_at,"
-          + " delivered_at, event_id";
+          + " delivered_at, event_id, page_event";
 
   private final JdbcClient jdbc;
   private final boolean postgres;
@@ -44,7 +44,20 @@ public class OutboxStore {
       String subject,
       String body,
       String processInstanceId,
-      String eventId) {
+      String eventId,
+      String pageEvent) {
+
+    NewRow(
+        String key,
+        NotificationKind kind,
+        String sender,
+        String recipient,
+        String subject,
+        String body,
+        String processInstanceId,
+        String eventId) {
+      this(key, kind, sender, recipient, subject, body, processInstanceId, eventId, null);
+    }
 
     NewRow(
         String key,
@@ -54,7 +67,7 @@ public class OutboxStore {
         String subject,
         String body,
         String processInstanceId) {
-      this(key, kind, sender, recipient, subject, body, processInstanceId, null);
+      this(key, kind, sender, recipient, subject, body, processInstanceId, null, null);
     }
   }
 
@@ -66,8 +79,8 @@ public class OutboxStore {
   boolean insertIfAbsent(NewRow row, Instant now) {
     String insert =
         "INSERT INTO notification_outbox (notification_key, kind, sender, recipient, subject, body,"
-            + " process_instance_id, status, attempts, next_attempt_at, created_at, event_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)";
+            + " process_instance_id, status, attempts, next_attempt_at, created_at, event_id,"
+            + " page_event) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)";
     JdbcClient.StatementSpec spec =
         jdbc.sql(postgres ? insert + " ON CONFLICT (notification_key) DO NOTHING" : insert)
             .params(
@@ -80,7 +93,8 @@ public class OutboxStore {
                 row.processInstanceId(),
                 ts(now),
                 ts(now),
-                row.eventId());
+                row.eventId(),
+                row.pageEvent());
     if (postgres) {
       return spec.update() == 1;
     }
@@ -271,7 +285,8 @@ public class OutboxStore {
         rs.getString("last_error"),
         instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("delivered_at")),
-        rs.getString("event_id"));
+        rs.getString("event_id"),
+        rs.getString("page_event"));
   }
 
   private static Instant instant(Timestamp t) {

@@ -2,13 +2,13 @@ package io.handoff.platform.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.errors.InvalidRequestException;
-import io.handoff.platform.errors.ProblemTypes;
 import io.handoff.platform.insights.InsightsService.Period;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -59,7 +58,8 @@ public class InsightsController {
   private final InsightsProperties props;
   private final RepositoryService repositoryService;
   private final ObjectMapper json;
-  private final CsvMapper csv = new CsvMapper();
+  private final CsvMapper csv =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
   public InsightsController(
       InsightsService insights,
@@ -243,7 +243,7 @@ public class InsightsController {
     Instant to = instant(all, "to", problems);
     if (problems.isEmpty()) {
       if (to == null) {
-        to = from == null ? EngineClock.now() : EngineClock.now();
+        to = EngineClock.now();
       }
       if (from == null) {
         from = to.minus(props.defaultPeriod());
@@ -352,9 +352,5 @@ public class InsightsController {
       row.put("value", node.asText());
       rows.add(row);
     }
-  }
-
-  static ApiProblemException forbidden(String detail) {
-    return new ApiProblemException(HttpStatus.FORBIDDEN, ProblemTypes.BASE + "forbidden", detail);
   }
 }

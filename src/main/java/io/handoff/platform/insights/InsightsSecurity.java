@@ -58,7 +58,7 @@ public class InsightsSecurity implements WebMvcConfigurer {
 
   @Bean
   @Order(0)
-  SecurityFilterChain insightsSecurity(
+  SecurityFilterChain insightsFilterChain(
       HttpSecurity http,
       CamundaIdentityAuthenticationProvider provider,
       InsightsProperties props,

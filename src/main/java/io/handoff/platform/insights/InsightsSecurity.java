@@ -6,6 +6,8 @@ import io.handoff.platform.security.CamundaIdentityAuthenticationProvider;
 import io.handoff.platform.security.SecurityConfig;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -34,7 +36,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.GenericFilterBean;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -89,7 +91,12 @@ public class InsightsSecurity implements WebMvcConfigurer {
     http.securityMatcher("/api/insights", "/api/insights/**", "/insights", "/insights/**")
         .authenticationProvider(provider)
         .csrf(AbstractHttpConfigurer::disable)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The webapps' session is read, never changed: no new session id (the page's parallel
+        // requests and the Tasklist carry the one they have).
+        .sessionManagement(
+            s ->
+                s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(f -> f.none()))
         .addFilterAfter(
             new WebappSessionFilter(identityService, engine.getName()),
             BasicAuthenticationFilter.class)
@@ -134,7 +141,7 @@ public class InsightsSecurity implements WebMvcConfigurer {
    * own; the groups are read from the identity service at each request, so a membership removed in
    * the Admin webapp counts at once.
    */
-  static final class WebappSessionFilter extends OncePerRequestFilter {
+  static final class WebappSessionFilter extends GenericFilterBean {
 
     private final IdentityService identityService;
     private final String engineName;
@@ -144,10 +151,11 @@ public class InsightsSecurity implements WebMvcConfigurer {
       this.engineName = engineName;
     }
 
+    /** On every dispatch, the forward of /insights/ to its index.html included. */
     @Override
-    protected void doFilterInternal(
-        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest req, ServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+      HttpServletRequest request = (HttpServletRequest) req;
       HttpSession session = request.getSession(false);
       if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
         Authentications auths = AuthenticationUtil.getAuthsFromSession(session);

@@ -51,6 +51,7 @@ class InsightsMetricsTest extends RestTestSupport {
 
   @BeforeAll
   void seed() {
+    io.restassured.RestAssured.port = port;
     deploymentId =
         repositoryService
             .createDeployment()
@@ -101,6 +102,7 @@ class InsightsMetricsTest extends RestTestSupport {
     // a day after t0: invoices A and B went straight through; I1's response deadline (t0+4h)
     // passed before its claim (t0+5h); no resolution target was missed yet
     scenario.at(Duration.ofDays(1));
+    scrape(); // a group's gauges register on the first scrape that finds open work for it
     String day1 = scrape();
     assertThat(sample(day1, "handoff_insights_straight_through_rate_24h", "")).isEqualTo(1.0);
     assertThat(sample(day1, "handoff_insights_sla_breaches_24h", "kind=\"response\""))
@@ -144,6 +146,7 @@ class InsightsMetricsTest extends RestTestSupport {
     assertThat(queried).contains("handoff_insights_open_work", "handoff_insights_sla_breaches_24h");
 
     scenario.at(Duration.ofDays(1));
+    scrape(); // a group's gauges register on the first scrape that finds open work for it
     String scrape = scrape();
     Set<String> exported = new TreeSet<>();
     Matcher sample =

@@ -131,4 +131,22 @@ class InsightsAccessTest extends RestTestSupport {
         .statusCode(400)
         .body("errors.field", hasItem("format"));
   }
+
+  @Test
+  void theOpenApiDocumentDescribesTheInsightsCalls() {
+    asIntegration()
+        .get("/v3/api-docs")
+        .then()
+        .statusCode(200)
+        .body("paths.'/api/insights/{processKey}'.get.tags", hasItem("Insights"))
+        .body(
+            "paths.'/api/insights/{processKey}'.get.parameters.name",
+            org.hamcrest.Matchers.hasItems("processKey", "from", "to", "format"))
+        .body(
+            "paths.'/api/insights/{processKey}/elements'.get.summary",
+            containsString("Bottlenecks"))
+        .body(
+            "components.schemas.ProcessInsights.properties.cycleTime",
+            org.hamcrest.Matchers.notNullValue());
+  }
 }

@@ -169,6 +169,27 @@ class InsightsApiTest extends RestTestSupport {
   }
 
   @Test
+  void vendorLeadTimeIsPerRiskTierAndTheAgentStepIsCounted() throws Exception {
+    JsonNode f = figures(InsightsScenario.VENDORS, "");
+    assertThat(f.path("instances").path("completed").asLong()).isEqualTo(1);
+    JsonNode tiers = f.path("leadTimeByRiskTier");
+    assertThat(tiers).hasSize(1);
+    assertThat(tiers.get(0).path("riskTier").asText()).isEqualTo("LOW");
+    durations(tiers.get(0).path("leadTime"), 1, 2 * HOUR, 2 * HOUR, 2 * HOUR);
+    JsonNode agents = f.path("agents");
+    assertThat(agents).hasSize(1);
+    assertThat(agents.get(0).path("task").asText()).isEqualTo("review-contract");
+    assertThat(agents.get(0).path("proposals").asLong()).isEqualTo(1);
+    assertThat(agents.get(0).path("reviewed").asLong()).isZero();
+    assertThat(agents.get(0).has("agreementRate")).isFalse();
+
+    JsonNode approval =
+        element(figures(InsightsScenario.VENDORS, "/elements"), "ApproveVendorTask");
+    durations(approval.path("waiting"), 1, 2 * HOUR, 2 * HOUR, 2 * HOUR);
+    durations(approval.path("working"), 1, 0, 0, 0);
+  }
+
+  @Test
   void elementFiguresSplitUserTaskTimeIntoWaitingAndWorking() throws Exception {
     JsonNode f = figures(InsightsScenario.INVOICES, "/elements");
     // exception 5 h + approval 3 h; the payment step is asynchronous: its instance starts when the
@@ -232,7 +253,10 @@ class InsightsApiTest extends RestTestSupport {
     InsightsService fresh = new InsightsService(jdbc, objectMapper, props);
     Period period =
         new Period(Instant.parse("2031-03-03T00:00:00Z"), Instant.parse("2031-03-17T00:00:00Z"));
-    for (String key : new String[] {InsightsScenario.INVOICES, InsightsScenario.INCIDENTS}) {
+    for (String key :
+        new String[] {
+          InsightsScenario.INVOICES, InsightsScenario.INCIDENTS, InsightsScenario.VENDORS
+        }) {
       assertThat(fresh.insights(key, period)).isEqualTo(insights.insights(key, period));
       assertThat(fresh.elements(key, period)).isEqualTo(insights.elements(key, period));
     }

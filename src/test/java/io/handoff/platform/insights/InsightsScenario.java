@@ -38,6 +38,9 @@ import org.camunda.bpm.engine.task.Task;
  *       later; scheduled 1 h after: cycle 9 h.
  * </ul>
  *
+ * <p>Vendor onboarding: a low-risk vendor requested at t0+6h, approved by procurement at t0+8h
+ * (lead time 2 h); the contract-review agent reads its clear contract alone.
+ *
  * <p>Incidents (P3: respond within 4 h, resolve within 3 days):
  *
  * <ul>
@@ -51,6 +54,7 @@ final class InsightsScenario {
 
   static final String INVOICES = "invoice-three-way-match";
   static final String INCIDENTS = "incident-escalation";
+  static final String VENDORS = "vendor-onboarding";
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
@@ -59,6 +63,7 @@ final class InsightsScenario {
   final Instant t0;
   final List<String> invoiceInstances = new ArrayList<>();
   final List<String> incidentInstances = new ArrayList<>();
+  final List<String> vendorInstances = new ArrayList<>();
 
   InsightsScenario(
       Instant t0,
@@ -88,6 +93,10 @@ final class InsightsScenario {
     payment(b);
     at(Duration.ofHours(5));
     claim(i1, "ResolveIncidentTask", DemoUsers.NINA);
+    at(Duration.ofHours(6));
+    String v = lowRiskVendor();
+    at(Duration.ofHours(8));
+    approveVendor(v);
     at(Duration.ofHours(54));
     fireTimer(i1, "SlaReminderDueEvent");
     runJobIfAny(i1, "RemindResolverTask");
@@ -196,6 +205,87 @@ final class InsightsScenario {
     assertThat(job).as("payment job of " + instance).isNotNull();
     managementService.executeJob(job.getId());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .isZero();
+  }
+
+  // --- vendors ---
+
+  /** A German office-supplies vendor with a small spend and a clear contract: LOW risk. */
+  private String lowRiskVendor() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("legalName", "Nordlicht Bürobedarf GmbH");
+    body.put("country", "DE");
+    body.put("vatId", germanVatId());
+    body.put(
+        "iban",
+        new org.iban4j.Iban.Builder()
+            .countryCode(org.iban4j.CountryCode.DE)
+            .bankCode("37040044")
+            .accountNumber(
+                String.format(
+                    "%010d",
+                    java.util.concurrent.ThreadLocalRandom.current()
+                        .nextLong(1_000_000_000L, 9_999_999_999L)))
+            .build()
+            .toString());
+    body.put("contactEmail", "contact@vendor.example");
+    body.put("category", "OFFICE_SUPPLIES");
+    body.put("annualSpend", new BigDecimal("12000.00"));
+    body.put("dataAccess", false);
+    body.put(
+        "contractText",
+        "Supply agreement. Payment terms: net 30 days from invoice. Liability of the supplier is"
+            + " capped at EUR 1,000,000. The supplier processes personal data only on documented"
+            + " instructions (data processing agreement, Annex 2).");
+    body.put("requestedBy", DemoUsers.ERIN);
+    String id =
+        api()
+            .body(body)
+            .post("/api/vendor-applications")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("processInstanceId");
+    vendorInstances.add(id);
+    return id;
+  }
+
+  /** A German VAT number with its ISO 7064 (MOD 11,10) check digit. */
+  private static String germanVatId() {
+    String digits =
+        String.format(
+            "%08d",
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+    int product = 10;
+    for (char c : digits.toCharArray()) {
+      int sum = (c - '0' + product) % 10;
+      if (sum == 0) {
+        sum = 10;
+      }
+      product = (2 * sum) % 11;
+    }
+    int check = 11 - product;
+    return "DE" + digits + (check == 10 ? 0 : check);
+  }
+
+  private void approveVendor(String instance) {
+    Task task = task(instance, "ApproveVendorTask");
+    identityService.setAuthentication(DemoUsers.PAUL, List.of("procurement"));
+    try {
+      taskService.claim(task.getId(), DemoUsers.PAUL);
+      taskService.complete(
+          task.getId(), Map.of("approvalDecision", "APPROVED", "approvalReason", "fits our needs"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    managementService
+        .createJobQuery()
+        .processInstanceId(instance)
+        .executable()
+        .list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+        .as("vendor onboarding of " + instance + " ended")
         .isZero();
   }
 

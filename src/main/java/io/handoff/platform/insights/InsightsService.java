@@ -533,13 +533,13 @@ public class InsightsService {
 
   private List<AgentFigures> agents(String processKey, Period period) {
     return jdbc.sql(
-            "SELECT task, activity_id, COUNT(*),"
-                + " SUM(CASE WHEN agrees IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN agrees = TRUE THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN agrees = FALSE THEN 1 ELSE 0 END)"
-                + " FROM agent_action WHERE process_definition_key = ?"
-                + " AND created_at >= ? AND created_at < ?"
-                + " GROUP BY task, activity_id ORDER BY task, activity_id")
+            "SELECT a.task, a.activity_id, COUNT(*),"
+                + " SUM(CASE WHEN a.agrees IS NOT NULL THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN a.agrees = TRUE THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN a.agrees = FALSE THEN 1 ELSE 0 END)"
+                + " FROM agent_action a JOIN ACT_HI_PROCINST p ON p.ID_ = a.process_instance_id"
+                + " WHERE p.PROC_DEF_KEY_ = ? AND p.START_TIME_ >= ? AND p.START_TIME_ < ?"
+                + " GROUP BY a.task, a.activity_id ORDER BY a.task, a.activity_id")
         .params(processKey, period.fromTs(), period.toTs())
         .query(
             (rs, i) -> {

@@ -29,7 +29,10 @@ public record ProcessInsights(
     @Schema(description = "Vendor onboarding: request to end, per risk tier")
         List<TierLeadTime> leadTimeByRiskTier,
     IncidentFigures incidents,
-    @Schema(description = "Agent steps: proposals made in the period and how people judged them")
+    @Schema(
+            description =
+                "Agent steps of the instances started in the period: proposals and how people"
+                    + " judged them")
         List<AgentFigures> agents) {
 
   /**
@@ -82,7 +85,7 @@ public record ProcessInsights(
   public record WeekBreaches(LocalDate weekStart, long response, long resolution) {}
 
   /**
-   * @param proposals agent invocations in the period
+   * @param proposals agent invocations in the instances started in the period
    * @param reviewed of them, those a person has judged
    * @param agreed the person confirmed the proposal
    * @param overridden the person decided otherwise

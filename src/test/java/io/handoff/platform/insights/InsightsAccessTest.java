@@ -1,5 +1,6 @@
 package io.handoff.platform.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +11,8 @@ import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Who may read the insights, and the answers to bad parameters. */
 @HandoffSpringTest
@@ -148,5 +151,34 @@ class InsightsAccessTest extends RestTestSupport {
         .body(
             "components.schemas.ProcessInsights.properties.cycleTime",
             org.hamcrest.Matchers.notNullValue());
+  }
+
+  @Autowired JdbcClient jdbc;
+
+  private long rows(String table) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+
+  @Test
+  void readingInsightsChangesNothingAndGivesAProcessLeadNoEngineData() {
+    long claims = rows("insight_task_claim");
+    long ledger = rows("decision_ledger");
+    long history = rows("ACT_HI_PROCINST");
+    for (String path : new String[] {"", "/elements", "/diagram"}) {
+      as(DemoUsers.PETRA).accept("*/*").get(PATH + path).then().statusCode(200);
+    }
+    as(DemoUsers.PETRA).get("/api/insights").then().statusCode(200);
+    assertThat(rows("insight_task_claim")).isEqualTo(claims);
+    assertThat(rows("decision_ledger")).isEqualTo(ledger);
+    assertThat(rows("ACT_HI_PROCINST")).isEqualTo(history);
+
+    // the insights role is no way into the engine's own records
+    as(DemoUsers.PETRA)
+        .get("/engine-rest/history/process-instance/count")
+        .then()
+        .statusCode(200)
+        .body("count", equalTo(0));
+    // variables need their own permission: refused outright
+    as(DemoUsers.PETRA).get("/engine-rest/history/variable-instance/count").then().statusCode(403);
   }
 }

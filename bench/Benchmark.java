@@ -50,6 +50,7 @@ public class Benchmark {
   static boolean small;
   static int reps;
   static int stInvoices; // straight-through invoices per repetition
+  static int incidents; // incidents per repetition
   static int latencyRequests; // requests per endpoint, concurrency and repetition
   static int taskBatch; // tasks opened by one start of bench-tasks
   static int[] taskSizes;
@@ -150,6 +151,7 @@ public class Benchmark {
     ceilingSeconds = small ? 1.0 : 4.0;
     coldReps = small ? 1 : Integer.getInteger("bench.coldReps", 5);
     stInvoices = Integer.getInteger("bench.invoices", stInvoices);
+    incidents = Integer.getInteger("bench.incidents", small ? 10 : 200);
     latencyRequests = Integer.getInteger("bench.latencyRequests", latencyRequests);
     taskQueries = Integer.getInteger("bench.taskQueries", taskQueries);
     timers = Integer.getInteger("bench.timers", timers);
@@ -230,6 +232,12 @@ public class Benchmark {
       if (!skip.contains("straight")) {
         attempt(db + " straight-through", () -> straightThrough(db, a, b, handoff, stock));
       }
+      if (!skip.contains("incidents")) {
+        attempt(db + " incidents", () -> incidentRounds(db, a, b, handoff, stock));
+      }
+      if (pg && !skip.contains("nodes") && inBudget(db + " straight-through on two nodes")) {
+        attempt(db + " two nodes", () -> twoNodes(db, a, handoff));
+      }
       if (!skip.contains("latency")) {
         attempt(db + " REST latency", () -> latency(db, a));
       }
@@ -300,20 +308,25 @@ public class Benchmark {
     for (Node n : List.of(a, b)) {
       parallel(DRIVE_CLIENTS, rounds * stInvoices, i -> n.purchaseOrder("ST" + i, i));
     }
-    Map<Node, Long> rowsBefore = new LinkedHashMap<>();
+    Map<Node, Counters> rowsBefore = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
       if (round == 1 && ta.pg) {
-        rowsBefore.put(a, ta.rowsWritten());
-        rowsBefore.put(b, tb.rowsWritten());
+        Target.settle();
+        rowsBefore.put(a, ta.counters());
+        rowsBefore.put(b, tb.counters());
       }
       List<Node> order = round % 2 == 0 ? List.of(a, b) : List.of(b, a);
       Map<Node, Double> rate = new LinkedHashMap<>();
+      Map<Node, Cpu> cpu = new LinkedHashMap<>();
       for (Node n : order) {
+        Target t = n == a ? ta : tb;
         int first = round * stInvoices;
+        Cpu c = Cpu.start(List.of(n), t);
         long start = System.nanoTime();
         parallel(DRIVE_CLIENTS, stInvoices, i -> n.invoice("ST" + (first + i), first + i));
-        n.awaitNoRunning("invoice-three-way-match", Duration.ofMinutes(10));
+        awaitNoRunning(n, t, "invoice-three-way-match");
         double seconds = (System.nanoTime() - start) / 1e9;
+        cpu.put(n, c.stop(stInvoices));
         rate.put(n, stInvoices / seconds);
       }
       if (round == 0) {
@@ -323,13 +336,20 @@ public class Benchmark {
       R.add(db, "straight", "stock Camunda (b), instances/s", rate.get(b), "/s");
       R.add(db, "straight", "ratio a/b", rate.get(a) / rate.get(b), "x");
       R.add(db, "straight", "(a) ÷ database ceiling", rate.get(a) / R.median(db, "ceiling"), "%");
+      cpu.get(a).report(db, "cost", "straight-through invoice, Handoff configuration (a)", pg(db));
+      cpu.get(b).report(db, "cost", "straight-through invoice, stock Camunda (b)", pg(db));
       R.add(db, "memory", "after each straight-through round, Handoff configuration (a)", a.rssMb(), "MB");
       R.add(db, "memory", "after each straight-through round, stock Camunda (b)", b.rssMb(), "MB");
       log(db + String.format(": round %d  a=%.1f/s  b=%.1f/s", round, rate.get(a), rate.get(b)));
     }
     if (ta.pg) {
-      long ra = ta.rowsWritten() - rowsBefore.get(a);
-      long rb = tb.rowsWritten() - rowsBefore.get(b);
+      Target.settle();
+      Counters ca = ta.counters().minus(rowsBefore.get(a));
+      Counters cb = tb.counters().minus(rowsBefore.get(b));
+      ca.report(db, "straight-through invoice, Handoff configuration (a)", reps * stInvoices);
+      cb.report(db, "straight-through invoice, stock Camunda (b)", reps * stInvoices);
+      long ra = ca.written;
+      long rb = cb.written;
       double perInvoiceA = ra / (double) (reps * stInvoices);
       double rowsPerSecond =
           Report.median(R.figures.get(db + "|straight").get("Handoff configuration (a), instances/s"))
@@ -347,6 +367,215 @@ public class Benchmark {
         R.note(db + " " + n.name + ": " + scheduled + " of " + rounds * stInvoices
             + " invoices reached InvoiceScheduledEndEvent (expected all straight through)");
       }
+    }
+  }
+
+  static boolean pg(String db) {
+    return db.equals("PostgreSQL");
+  }
+
+  /**
+   * Waits until no instance of the process is running. On PostgreSQL it asks the database over a
+   * connection of the driver's own (whose server process the CPU figures leave out), so the
+   * waiting costs the node nothing; H2's file belongs to the node, so there it asks the node's
+   * engine REST API every 200 ms, which the node's CPU figure then includes.
+   */
+  static void awaitNoRunning(Node n, Target t, String key) throws Exception {
+    if (!t.pg) {
+      n.awaitNoRunning(key, Duration.ofMinutes(10));
+      return;
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (t.count("SELECT count(*) FROM act_ru_execution WHERE id_ = proc_inst_id_"
+        + " AND proc_def_id_ LIKE '" + key + ":%'") > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(n.name + ": " + key + " instances still running after 10 min");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /**
+   * Incidents: N reported incidents without a category (so the agent step classifies them), each
+   * through priority and assignment decision tables to a user task, in the same request. Nodes
+   * (a) and (b) take turns round by round as in the straight-through rounds.
+   */
+  static void incidentRounds(String db, Node a, Node b, Target ta, Target tb) throws Exception {
+    log(db + ": incidents, " + incidents + " per repetition, " + reps + " + 1 warm-up");
+    Map<Node, Counters> before = new LinkedHashMap<>();
+    for (int round = 0; round <= reps; round++) {
+      if (round == 1 && ta.pg) {
+        Target.settle();
+        before.put(a, ta.counters());
+        before.put(b, tb.counters());
+      }
+      List<Node> order = round % 2 == 0 ? List.of(a, b) : List.of(b, a);
+      Map<Node, Cpu> cpu = new LinkedHashMap<>();
+      Map<Node, Double> rate = new LinkedHashMap<>();
+      for (Node n : order) {
+        Target t = n == a ? ta : tb;
+        int first = round * incidents;
+        Cpu c = Cpu.start(List.of(n), t);
+        long start = System.nanoTime();
+        parallel(DRIVE_CLIENTS, incidents, i -> n.classifiedIncident(first + i));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cpu.put(n, c.stop(incidents));
+        rate.put(n, incidents / seconds);
+      }
+      if (round == 0) {
+        continue;
+      }
+      R.add(db, "incidents", "Handoff configuration (a), incidents/s", rate.get(a), "/s");
+      R.add(db, "incidents", "stock Camunda (b), incidents/s", rate.get(b), "/s");
+      cpu.get(a).report(db, "cost", "incident to its user task, Handoff configuration (a)", pg(db));
+      cpu.get(b).report(db, "cost", "incident to its user task, stock Camunda (b)", pg(db));
+    }
+    if (ta.pg) {
+      Target.settle();
+      ta.counters().minus(before.get(a))
+          .report(db, "incident to its user task, Handoff configuration (a)", reps * incidents);
+      tb.counters().minus(before.get(b))
+          .report(db, "incident to its user task, stock Camunda (b)", reps * incidents);
+    }
+    for (Node n : List.of(a, b)) {
+      long resolve = n.count("/engine-rest/task/count?processDefinitionKey=incident-escalation"
+          + "&taskDefinitionKey=ResolveIncidentTask");
+      long triage = n.count("/engine-rest/task/count?processDefinitionKey=incident-escalation"
+          + "&taskDefinitionKey=TriageIncidentTask");
+      R.note(String.format("%s incidents, %s: %d waiting at ResolveIncidentTask (classified by the"
+          + " agent, assigned by DMN), %d at TriageIncidentTask (agent below its confidence"
+          + " threshold), of %d reported (the latency scenario adds its own later).", db, n.name,
+          resolve, triage, (reps + 1) * incidents));
+    }
+  }
+
+  /**
+   * Straight-through invoices on one node of Handoff's configuration, then on two nodes of it
+   * sharing the database (the 8 clients split between them), taking turns round by round.
+   */
+  static void twoNodes(String db, Node a, Target ta) throws Exception {
+    Node a2 = Node.start(db + "-handoff-2", ta, handoffArgs());
+    try {
+      int rounds = reps + 1;
+      log(db + ": one node against two, " + stInvoices + " invoices per repetition");
+      parallel(DRIVE_CLIENTS, 2 * rounds * stInvoices, i -> a.purchaseOrder("TN" + i, i));
+      for (int round = 0; round < rounds; round++) {
+        for (int nodes = 1; nodes <= 2; nodes++) {
+          List<Node> serving = nodes == 1 ? List.of(a) : List.of(a, a2);
+          int first = (2 * round + nodes - 1) * stInvoices;
+          Cpu c = Cpu.start(serving, ta);
+          long start = System.nanoTime();
+          parallel(DRIVE_CLIENTS, stInvoices,
+              i -> serving.get(i % serving.size()).invoice("TN" + (first + i), first + i));
+          awaitNoRunning(a, ta, "invoice-three-way-match");
+          double seconds = (System.nanoTime() - start) / 1e9;
+          Cpu done = c.stop(stInvoices);
+          if (round == 0) {
+            continue;
+          }
+          String label = nodes == 1 ? "one node" : "two nodes";
+          R.add(db, "nodes", "Handoff configuration, " + label + ", instances/s",
+              stInvoices / seconds, "/s");
+          done.report(db, "cost", "straight-through invoice, Handoff configuration, " + label
+              + " (CPU of all its nodes)", true);
+        }
+      }
+    } finally {
+      a2.stop();
+    }
+  }
+
+  /** Rows and transactions of one database from PostgreSQL's statistics, and rows per table. */
+  record Counters(long written, long fetched, long transactions, Map<String, Long> perTable) {
+    Counters minus(Counters o) {
+      Map<String, Long> d = new LinkedHashMap<>();
+      perTable.forEach((k, v) -> d.put(k, v - o.perTable.getOrDefault(k, 0L)));
+      return new Counters(written - o.written, fetched - o.fetched, transactions - o.transactions, d);
+    }
+
+    void report(String db, String what, int instances) {
+      R.add(db, "rows", "rows written (inserted, updated, deleted) per " + what,
+          written / (double) instances, "rows");
+      R.add(db, "rows", "rows read (fetched) per " + what, fetched / (double) instances, "rows");
+      R.add(db, "rows", "transactions (commits and rollbacks) per " + what,
+          transactions / (double) instances, "tx");
+      StringBuilder top = new StringBuilder();
+      perTable.entrySet().stream().filter(e -> e.getValue() > 0)
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> top.append(top.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+              .append(Report.fmt(e.getValue() / (double) instances)));
+      R.note(db + " rows written per " + what + ", by table: " + top);
+    }
+  }
+
+  /**
+   * CPU used by application nodes (utime + stime of the JVM process, /proc/<pid>/stat) and by the
+   * PostgreSQL server processes serving their database (the backends pg_stat_activity lists for
+   * it, without the driver's own connection) over one round.
+   */
+  static final class Cpu {
+    static final double MS_PER_TICK = 1000.0 / Long.parseLong(shQuiet("100", "getconf", "CLK_TCK"));
+    final List<Node> nodes;
+    final Target target;
+    final long appTicks;
+    final Map<Long, Long> serverTicks;
+    double appMsPer = Double.NaN;
+    double serverMsPer = Double.NaN;
+
+    Cpu(List<Node> nodes, Target target) throws Exception {
+      this.nodes = nodes;
+      this.target = target;
+      this.appTicks = appTicks();
+      this.serverTicks = target.pg ? target.serverTicks() : null;
+    }
+
+    static Cpu start(List<Node> nodes, Target target) throws Exception {
+      return new Cpu(nodes, target);
+    }
+
+    long appTicks() throws IOException {
+      long sum = 0;
+      for (Node n : nodes) {
+        sum += ticks(n.process.pid());
+      }
+      return sum;
+    }
+
+    Cpu stop(int instances) throws Exception {
+      appMsPer = (appTicks() - appTicks) * MS_PER_TICK / instances;
+      if (serverTicks != null) {
+        Map<Long, Long> after = target.serverTicks();
+        if (after != null && serverTicks != null) {
+          long sum = 0;
+          for (Map.Entry<Long, Long> e : after.entrySet()) {
+            sum += e.getValue() - serverTicks.getOrDefault(e.getKey(), 0L);
+          }
+          serverMsPer = sum * MS_PER_TICK / instances;
+        }
+      }
+      return this;
+    }
+
+    void report(String db, String section, String what, boolean pg) {
+      R.add(db, section, "app CPU ms per " + what, appMsPer, "ms");
+      if (pg) {
+        R.add(db, section, "PostgreSQL server CPU ms per " + what, serverMsPer, "ms");
+      }
+    }
+
+    /** utime + stime of a process in clock ticks; -1 when it cannot be read. */
+    static long ticks(long pid) throws IOException {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+  }
+
+  static String shQuiet(String fallback, String... command) {
+    try {
+      return sh(command);
+    } catch (Exception e) {
+      return fallback;
     }
   }
 
@@ -687,21 +916,83 @@ public class Benchmark {
       }
     }
 
-    /**
-     * PostgreSQL: rows inserted, updated and deleted in this database so far. The server publishes
-     * these counters from each connection when it goes idle, at the latest about 10 s later, so
-     * this waits that long first.
-     */
-    long rowsWritten() throws Exception {
+    /** Waits until every connection's statistics have reached the server's counters. */
+    static void settle() throws InterruptedException {
       Thread.sleep(11_000);
-      try (HikariDataSource ds = pool(1); Connection c = ds.getConnection()) {
-        return count(c, "SELECT tup_inserted + tup_updated + tup_deleted FROM pg_stat_database"
-            + " WHERE datname = '" + name + "'");
+    }
+
+    /** The driver's own connection to this database (its server process is not counted). */
+    Connection probe;
+    long probePid;
+
+    synchronized long count(String sql) throws Exception {
+      if (probe == null) {
+        probe = java.sql.DriverManager.getConnection(jdbcUrl(), PG_ADMIN, "");
+        probePid = Benchmark.count(probe, "SELECT pg_backend_pid()");
+      }
+      return Benchmark.count(probe, sql);
+    }
+
+    /**
+     * CPU ticks of each server process serving this database, other than the driver's probe; null
+     * when /proc of the server's processes cannot be read (another user's server, a remote one).
+     */
+    Map<Long, Long> serverTicks() throws Exception {
+      count("SELECT 1");
+      Map<Long, Long> ticks = new LinkedHashMap<>();
+      try (Statement s = probe.createStatement();
+          ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = '" + name
+              + "' AND pid <> pg_backend_pid()")) {
+        while (rs.next()) {
+          long pid = rs.getLong(1);
+          try {
+            ticks.put(pid, Cpu.ticks(pid));
+          } catch (IOException | RuntimeException e) {
+            if (Files.exists(Path.of("/proc", Long.toString(pid)))) {
+              return null; // there, but not readable for us (another user's server)
+            }
+            // Ended since pg_stat_activity listed it (a connection closed): its time is lost.
+          }
+        }
+      }
+      return ticks;
+    }
+
+    /**
+     * PostgreSQL: rows written and read and transactions in this database so far, and rows written
+     * per table. The server publishes these counters from each connection when it goes idle, at
+     * the latest about 10 s later: call {@link #settle} first.
+     */
+    Counters counters() throws Exception {
+      try (HikariDataSource ds = pool(1); Connection c = ds.getConnection();
+          Statement s = c.createStatement()) {
+        long written;
+        long fetched;
+        long tx;
+        try (ResultSet rs = s.executeQuery("SELECT tup_inserted + tup_updated + tup_deleted,"
+            + " tup_fetched, xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '"
+            + name + "'")) {
+          rs.next();
+          written = rs.getLong(1);
+          fetched = rs.getLong(2);
+          tx = rs.getLong(3);
+        }
+        Map<String, Long> perTable = new LinkedHashMap<>();
+        try (ResultSet rs = s.executeQuery("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del"
+            + " FROM pg_stat_user_tables")) {
+          while (rs.next()) {
+            perTable.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        return new Counters(written, fetched, tx, perTable);
       }
     }
 
     void drop() {
       try {
+        if (probe != null) {
+          probe.close();
+        }
         if (pg) {
           sh("dropdb", "--if-exists", "--force", "-h", PG_HOST, "-p", Integer.toString(PG_PORT),
               "-U", PG_ADMIN, name);
@@ -746,6 +1037,14 @@ public class Benchmark {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(JVM);
+      // bench.handoffJvm: extra JVM options for nodes of Handoff's configuration, e.g. a flight
+      // recording (docs/benchmark-method.md); {name} becomes the node's name.
+      String extraJvm = System.getProperty("bench.handoffJvm", "").trim();
+      if (variant != STOCK && !extraJvm.isEmpty()) {
+        for (String option : extraJvm.split("\\s+")) {
+          command.add(option.replace("{name}", name));
+        }
+      }
       command.add("-jar");
       command.add(jar.toString());
       command.add("--server.address=127.0.0.1");
@@ -916,8 +1215,23 @@ public class Benchmark {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(name + ": " + key + " instances still running after " + timeout);
         }
-        Thread.sleep(50);
+        Thread.sleep(200);
       }
+    }
+
+    static final String[] INCIDENT_TEXTS = {
+        "the VPN client shows connected but I can't open any intranet page",
+        "we lost the WAN link at the Rotterdam site, the ISP router is blinking orange",
+        "the server fans run at full speed and the iLO reports a temperature sensor failure",
+        "the document management system can't open DOCX files since this morning",
+        "transaction log is full on the finance database, no more inserts possible"};
+
+    /** An incident without a category: the agent step classifies it. */
+    void classifiedIncident(int i) throws Exception {
+      expect(INTEGRATION, "POST", "/api/incidents", """
+          {"title":"Benchmark incident %s-C%d","description":"%s",
+           "reporter":"erin","service":"bench","impact":"LOW","urgency":"LOW"}
+          """.formatted(RUN, i, INCIDENT_TEXTS[i % INCIDENT_TEXTS.length]), 201);
     }
 
     long historyActivityCount(String activityId) throws Exception {
@@ -1086,6 +1400,10 @@ public class Benchmark {
       if (v == null || v.isEmpty()) {
         return "not measured";
       }
+      if (v.stream().anyMatch(d -> d.isNaN())) {
+        List<Double> read = v.stream().filter(d -> !d.isNaN()).toList();
+        return read.isEmpty() ? "n/a" : cell(read) + " (" + read.size() + " of " + v.size() + " read)";
+      }
       return fmt(median(v)) + " (" + fmt(Collections.min(v)) + "–" + fmt(Collections.max(v)) + ")";
     }
 
@@ -1113,6 +1431,10 @@ public class Benchmark {
       String[][] sections = {
           {"ceiling", "Database ceiling"},
           {"straight", "Straight-through invoices, end to end"},
+          {"cost", "Cost per instance: CPU milliseconds per completed instance"},
+          {"rows", "Cost per instance: database work (PostgreSQL's statistics, over all timed rounds)"},
+          {"incidents", "Incidents, reported to their user task"},
+          {"nodes", "Straight-through on one and two nodes (PostgreSQL, one machine)"},
           {"latency", "REST start latency (ms)"},
           {"tasks", "Tasklist query: candidate group accounts-payable, newest first, first page of 15"},
           {"timers", "Timer storm (PostgreSQL)"},

@@ -13,12 +13,12 @@ import io.handoff.agent.provider.AgentProvider;
 import io.handoff.agent.provider.AgentProviders;
 import io.handoff.agent.task.AgentTask;
 import io.handoff.agent.task.AgentTasks;
+import io.handoff.platform.engine.EngineClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -175,7 +175,7 @@ public class AgentStepService implements DisposableBean {
             latency.toMillis(),
             error,
             List.copyOf(maskedKinds.stream().sorted().toList()),
-            Instant.now(),
+            EngineClock.now(),
             null,
             null,
             null,

@@ -8,7 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param fingerprint the alert's fingerprint
  * @param alertStatus {@code firing} or {@code resolved}
  * @param result OPENED, ALREADY_OPEN (a re-sent notification), RESOLVED or NOT_OPEN (resolved alert
- *     without an open incident)
+ *     without an open incident); for a grouped alert LINKED (a child of its group's open parent) or
+ *     CHILD_RESOLVED (resolved while other alerts of the group still fire)
  * @param incidentId the incident concerned, if any
  * @param status that incident's status
  */
@@ -25,7 +26,9 @@ public record AlertOutcome(
     OPENED,
     ALREADY_OPEN,
     RESOLVED,
-    NOT_OPEN
+    NOT_OPEN,
+    LINKED,
+    CHILD_RESOLVED
   }
 
   static AlertOutcome of(AlertIntake alert, Result result, Incident incident) {

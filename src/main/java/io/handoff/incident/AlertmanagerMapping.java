@@ -82,10 +82,31 @@ public class AlertmanagerMapping {
               KnownRequest.NONE,
               IncidentSource.ALERTMANAGER,
               alert.fingerprint());
-      intakes.add(new AlertIntake(alert.fingerprint(), "firing".equals(alert.status()), incident));
+      String alertname = labels.get("alertname");
+      boolean grouped =
+          (alertname != null && settings.groupedAlertnames().contains(alertname))
+              || "true".equalsIgnoreCase(labels.get(settings.groupLabel()));
+      intakes.add(
+          new AlertIntake(
+              alert.fingerprint(),
+              "firing".equals(alert.status()),
+              incident,
+              grouped ? groupOf(notification, alertname) : null,
+              alertname));
     }
     InvalidRequestException.throwIfAny(problems);
     return intakes;
+  }
+
+  /** The Alertmanager group of a notification: its groupKey, else its group labels. */
+  private static String groupOf(AlertmanagerNotification notification, String alertname) {
+    if (notification.groupKey() != null && !notification.groupKey().isBlank()) {
+      return notification.groupKey();
+    }
+    if (notification.groupLabels() != null && !notification.groupLabels().isEmpty()) {
+      return new java.util.TreeMap<>(notification.groupLabels()).toString();
+    }
+    return "alertname=" + alertname;
   }
 
   /** Every annotation is kept in full up to the description limit; longer ones are refused. */

@@ -1,5 +1,6 @@
 package io.handoff.incident;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.notification.NotificationOutbox;
 import org.springframework.stereotype.Component;

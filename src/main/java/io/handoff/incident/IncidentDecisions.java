@@ -17,6 +17,7 @@ public class IncidentDecisions {
   public static final String SLA_TARGETS = "incident-sla-targets";
   public static final String ASSIGNMENT = "incident-assignment";
   public static final String AGENT_CATEGORY = "incident-agent-category";
+  public static final String BUSINESS_CALENDAR = "incident-business-calendar";
 
   private final Rules rules;
 

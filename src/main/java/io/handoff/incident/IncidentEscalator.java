@@ -3,6 +3,7 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;
@@ -32,34 +33,61 @@ public class IncidentEscalator {
 
   public static final int TOP_LEVEL = 3;
   public static final String BREACH_COUNTER = "handoff.incidents.sla.breaches";
+  public static final String RESPONSE_BREACH_COUNTER = "handoff.incidents.response.breaches";
+  public static final String RESOLUTION = "RESOLUTION";
+  public static final String RESPONSE = "RESPONSE";
   private static final Logger log = LoggerFactory.getLogger(IncidentEscalator.class);
 
   private final IncidentRepository incidents;
   private final DecisionLedger ledger;
   private final TaskService taskService;
   private final MeterRegistry meters;
+  private final SlaClocks clocks;
 
   public IncidentEscalator(
       IncidentRepository incidents,
       TaskService taskService,
       MeterRegistry meters,
-      DecisionLedger ledger) {
+      DecisionLedger ledger,
+      SlaClocks clocks) {
+    this.clocks = clocks;
     this.incidents = incidents;
     this.ledger = ledger;
     this.taskService = taskService;
     this.meters = meters;
   }
 
+  /** The resolution target passed: next level, with a fresh resolution window there. */
   public Escalation escalate(DelegateExecution execution) {
+    return escalate(execution, RESOLUTION);
+  }
+
+  /**
+   * The response target passed with no first response: the breach is recorded and the incident
+   * moves up one level like a missed resolution, its resolution clock running on.
+   */
+  public Escalation escalateMissedResponse(DelegateExecution execution) {
+    incidents.recordResponseBreach(incidentId(execution), EngineClock.now());
+    return escalate(execution, RESPONSE);
+  }
+
+  private Escalation escalate(DelegateExecution execution, String kind) {
+    boolean resolution = RESOLUTION.equals(kind);
     String incidentId = incidentId(execution);
     String priority = priority(execution);
     int level = escalationLevel(execution);
     String group = requiredString(execution, ASSIGNED_GROUP);
     Instant now = EngineClock.now();
-    Instant missedDue = OffsetDateTime.parse(requiredString(execution, SLA_DUE)).toInstant();
+    Instant missedDue =
+        OffsetDateTime.parse(requiredString(execution, resolution ? SLA_DUE : RESPONSE_DUE))
+            .toInstant();
 
-    Counter.builder(BREACH_COUNTER)
-        .description("Incidents that reached their SLA resolution target, by priority and level")
+    Counter.builder(resolution ? BREACH_COUNTER : RESPONSE_BREACH_COUNTER)
+        .description(
+            resolution
+                ? "Incidents that reached their SLA resolution target, by priority and level"
+                : "Incidents that reached their response target with no first response, by"
+                    + " priority and level")
         .tag("priority", priority)
         .tag("level", String.valueOf(level))
         .register(meters)
@@ -77,11 +105,12 @@ public class IncidentEscalator {
     }
     moveResolveTask(execution.getProcessInstanceId(), group, toGroup);
 
-    SlaWindow next = SlaWindow.startingAt(now, slaTarget(execution));
+    SlaWindow next = resolution ? clocks.resolutionWindow(execution, now, toGroup) : null;
     Escalation escalation =
-        new Escalation(level, toLevel, group, toGroup, priority, missedDue, now);
-    incidents.escalate(incidentId, escalation, next.due());
+        new Escalation(kind, level, toLevel, group, toGroup, priority, missedDue, now);
+    incidents.escalate(incidentId, escalation, next == null ? null : next.due());
     Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("kind", kind);
     inputs.put("priority", priority);
     inputs.put("level", level);
     inputs.put("group", group);
@@ -90,22 +119,31 @@ public class IncidentEscalator {
         Draft.of(DecisionContext.of(execution), "ESCALATION", DecidedBy.PLATFORM)
             .inputs(inputs)
             .outcome(toGroup)
-            .reason("SLA target missed at level " + level + "; now level " + toLevel));
+            .reason(
+                (resolution ? "SLA target" : "Response target")
+                    + " missed at level "
+                    + level
+                    + "; now level "
+                    + toLevel));
     setString(execution, ASSIGNED_GROUP, toGroup);
     setInteger(execution, ESCALATION_LEVEL, toLevel);
     setBoolean(execution, FURTHER_ESCALATION_POSSIBLE, toLevel < TOP_LEVEL);
-    setSlaWindow(execution, next);
+    setString(execution, LAST_ESCALATION, kind);
+    if (next != null) {
+      setSlaWindow(execution, next);
+    }
     log.warn(
-        "Incident {} ({}) missed its SLA target {} at level {} with {}; now level {} with {},"
-            + " next target {}, process instance {}",
+        "Incident {} ({}) missed its {} target {} at level {} with {}; now level {} with {},"
+            + " next resolution target {}, process instance {}",
         incidentId,
+        kind.toLowerCase(java.util.Locale.ROOT),
         priority,
         missedDue,
         level,
         group,
         toLevel,
         toGroup,
-        next.dueIso(),
+        next == null ? string(execution, SLA_DUE) : next.dueIso(),
         execution.getProcessInstanceId());
     return escalation;
   }

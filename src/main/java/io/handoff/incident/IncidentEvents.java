@@ -1,5 +1,6 @@
 package io.handoff.incident;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.notification.EventType;
 import io.handoff.platform.notification.IntegrationEvents;
 import io.handoff.platform.notification.NotificationOutbox;

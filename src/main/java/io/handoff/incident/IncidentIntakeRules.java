@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentIntakeRules {
 
-  static final int TITLE_MAX = 200;
+  public static final int TITLE_MAX = 200;
 
   /**
    * The longest incident description, in characters: from REST, the Tasklist form (which declares

@@ -23,7 +23,7 @@ public record IncidentProperties(
             : List.copyOf(categories);
     alertmanager =
         alertmanager == null
-            ? new Alertmanager(null, null, null, null, null, null, null)
+            ? new Alertmanager(null, null, null, null, null, null, null, null, null)
             : alertmanager;
     onCall = onCall == null ? new OnCall(null) : onCall;
   }
@@ -37,6 +37,9 @@ public record IncidentProperties(
    *     info: LOW)
    * @param defaultLevel impact and urgency when neither labels nor severity say
    * @param reporter the reporter recorded for incidents opened from alerts
+   * @param groupedAlertnames alert names whose alerts of one Alertmanager group open one parent
+   *     incident, the alerts linked as its children (empty: every alert opens its own incident)
+   * @param groupLabel an alert carrying this label with the value {@code true} is grouped so too
    */
   public record Alertmanager(
       String impactLabel,
@@ -45,7 +48,9 @@ public record IncidentProperties(
       String categoryLabel,
       Map<String, Level> severityLevels,
       Level defaultLevel,
-      String reporter) {
+      String reporter,
+      List<String> groupedAlertnames,
+      String groupLabel) {
     public Alertmanager {
       impactLabel = blankTo(impactLabel, "impact");
       urgencyLabel = blankTo(urgencyLabel, "urgency");
@@ -57,6 +62,8 @@ public record IncidentProperties(
               : Map.copyOf(severityLevels);
       defaultLevel = defaultLevel == null ? Level.MEDIUM : defaultLevel;
       reporter = blankTo(reporter, "alertmanager");
+      groupedAlertnames = groupedAlertnames == null ? List.of() : List.copyOf(groupedAlertnames);
+      groupLabel = blankTo(groupLabel, "handoff_group");
     }
   }
 

@@ -5,6 +5,10 @@ public enum IncidentStatus {
   OPEN,
   TRIAGE,
   IN_PROGRESS,
+  /** The resolver asked the reporter a question: the resolution clock stands until the answer. */
+  AWAITING_REPORTER,
+  /** The reporter reopened it: worked again by the group it was resolved at. */
+  REOPENED,
   RESOLVED,
   CLOSED
 }

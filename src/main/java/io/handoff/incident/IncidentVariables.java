@@ -60,6 +60,17 @@ public final class IncidentVariables {
   public static final String SLA_DUE = "slaDue";
   public static final String REMINDER_DUE = "reminderDue";
 
+  /** {@code 24x7} or {@code BUSINESS}: whether the clocks count the group's working time. */
+  public static final String SLA_CLOCK = "slaClock";
+
+  public static final String RESPONSE_DUE = "responseDue";
+
+  /** The severity a page of this priority carries, from the SLA targets table. */
+  public static final String PAGE_SEVERITY = "pageSeverity";
+
+  /** Whether an escalation of this priority pages on-call, from the SLA targets table. */
+  public static final String PAGE_ON_ESCALATION = "pageOnEscalation";
+
   // assignment and escalation
   public static final String ASSIGNED_GROUP = "assignedGroup";
   public static final String FIRST_LEVEL_GROUP = "firstLevelGroup";
@@ -68,22 +79,39 @@ public final class IncidentVariables {
   public static final String ESCALATION_LEVEL = "escalationLevel";
   public static final String FURTHER_ESCALATION_POSSIBLE = "furtherEscalationPossible";
 
+  /** What the last escalation was for: {@code RESOLUTION} or {@code RESPONSE}. */
+  public static final String LAST_ESCALATION = "lastEscalation";
+
   // resolution and review
   public static final String RESOLUTION_CODE = "resolutionCode";
   public static final String RESOLUTION_NOTES = "resolutionNotes";
   public static final String REOPEN_REASON = "reopenReason";
+
+  // SLA pause: the resolver asks the reporter
+  public static final String ANSWER_TASK = "AnswerReporterQuestionTask";
+  public static final String RESOLVE_OUTCOME = "resolveOutcome";
+  public static final String OUTCOME_ASK_REPORTER = "ASK_REPORTER";
+  public static final String REPORTER_QUESTION = "reporterQuestion";
+  public static final String REPORTER_ANSWER = "reporterAnswer";
+  public static final String SLA_PAUSED_AT = "slaPausedAt";
+
+  /** Who asked the reporter (the resolver's login), written by the guard of the resolve task. */
+  public static final String RESOLVED_OR_ASKED_BY = "questionAskedBy";
+
+  /** Who answered (the reporter's login), written by the guard of the answer task. */
+  public static final String ANSWERED_BY = "questionAnsweredBy";
+
+  /** How long the reporter has to answer (ISO-8601), from the SLA targets table. */
+  public static final String REPORTER_ANSWER_WITHIN = "reporterAnswerWithin";
+
   public static final String REVIEW_SUMMARY = "reviewSummary";
   public static final String REVIEW_ACTIONS = "reviewActions";
 
   // service task input parameters (element templates)
-  public static final String IN_PRIORITY_DECISION = "priorityDecision";
-  public static final String IN_SLA_DECISION = "slaDecision";
   public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
-  public static final String IN_CLASSIFICATION_DECISION = "classificationDecision";
   public static final String IN_CLOSE_REASON = "closeReason";
   public static final String IN_NOTICE = "notice";
   public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";
-  public static final String IN_EVIDENCE_DECISION = "evidenceDecision";
 
   /**
    * Transient: the fingerprint of a report made through the domain API, kept on the incident while
@@ -138,6 +166,15 @@ public final class IncidentVariables {
 
   public static String priority(VariableScope scope) {
     return requiredString(scope, PRIORITY);
+  }
+
+  public static String pageSeverity(VariableScope scope) {
+    String value = string(scope, PAGE_SEVERITY);
+    return value == null || value.isBlank() ? "critical" : value;
+  }
+
+  public static boolean pageOnEscalation(VariableScope scope) {
+    return Boolean.TRUE.equals(scope.getVariable(PAGE_ON_ESCALATION));
   }
 
   public static int escalationLevel(VariableScope scope) {

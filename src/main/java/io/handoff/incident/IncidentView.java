@@ -1,9 +1,25 @@
 package io.handoff.incident;
 
+import io.handoff.incident.store.IncidentRepository;
 import java.time.Instant;
 import java.util.List;
 
-/** The answer of {@code GET /api/incidents/{id}}. */
+/**
+ * The answer of {@code GET /api/incidents/{id}}.
+ *
+ * @param slaDue when the resolution target of the current level falls, the real instant (counted in
+ *     business time for business-time priorities)
+ * @param slaClock {@code 24x7} or {@code BUSINESS} (the assigned group's calendar)
+ * @param responseDue when the first response is due
+ * @param firstResponseAt the first claim, answer or resolution; null while none
+ * @param firstResponseBy who gave it
+ * @param responseBreached whether the response target passed without a first response
+ * @param resolutionBreached whether a resolution target passed (the incident escalated for it)
+ * @param reopenReason why the reporter last reopened it, while it is {@code REOPENED}
+ * @param pauses the SLA pauses: questions to the reporter, answers, the deadline before and after
+ * @param reopens every reopen with the resolution the reporter refused
+ * @param alerts the alerts linked to a parent incident of an Alertmanager group
+ */
 public record IncidentView(
     String incidentId,
     String processInstanceId,
@@ -19,12 +35,28 @@ public record IncidentView(
     String assignedGroup,
     Integer escalationLevel,
     Instant slaDue,
+    String slaClock,
+    Instant responseDue,
+    Instant firstResponseAt,
+    String firstResponseBy,
+    boolean responseBreached,
+    boolean resolutionBreached,
     String resolutionCode,
     String resolutionNotes,
     String closeReason,
-    List<Escalation> escalations) {
+    String reopenReason,
+    List<Escalation> escalations,
+    List<IncidentRepository.Pause> pauses,
+    List<IncidentRepository.Reopen> reopens,
+    List<IncidentRepository.LinkedAlert> alerts) {
 
-  static IncidentView of(Incident i, List<Escalation> escalations) {
+  static IncidentView of(
+      Incident i,
+      List<Escalation> escalations,
+      IncidentRepository.ResponseClock clock,
+      List<IncidentRepository.Pause> pauses,
+      List<IncidentRepository.Reopen> reopens,
+      List<IncidentRepository.LinkedAlert> alerts) {
     return new IncidentView(
         i.id(),
         i.processInstanceId(),
@@ -40,9 +72,21 @@ public record IncidentView(
         i.assignedGroup(),
         i.escalationLevel(),
         i.slaDue(),
+        clock.slaClock(),
+        clock.due(),
+        clock.firstResponseAt(),
+        clock.firstResponseBy(),
+        clock.breachedAt() != null,
+        escalations.stream().anyMatch(e -> IncidentEscalator.RESOLUTION.equals(e.kind())),
         i.resolutionCode(),
         i.resolutionNotes(),
         i.closeReason(),
-        escalations);
+        i.status() == IncidentStatus.REOPENED && !reopens.isEmpty()
+            ? reopens.get(reopens.size() - 1).reason()
+            : null,
+        escalations,
+        pauses,
+        reopens,
+        alerts);
   }
 }

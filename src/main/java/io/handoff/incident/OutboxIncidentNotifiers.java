@@ -1,7 +1,9 @@
 package io.handoff.incident;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.notification.NotificationOutbox;
+import io.handoff.platform.notification.PageEvent;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
  * platform's notification outbox, both in the step's transaction: the reporter gets an e-mail at
  * the address of their platform account (or at the reporter given as an address; a reporter with
  * neither, such as Alertmanager, gets a notice in the log), on-call a page through the paging
- * service ({@code handoff.notifications.pager.*}; logged when none is set).
+ * service ({@code handoff.notifications.pager.*}; logged when none is set): a trigger whose
+ * PagerDuty {@code dedup_key} is the incident id, then one acknowledge at the first response and
+ * one resolve when the incident is resolved or closed, for incidents that were paged.
  */
 @Component
 public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier {
@@ -54,13 +58,45 @@ public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier
   }
 
   @Override
-  public void page(String incidentId, String processInstanceId, String message) {
+  public void page(String incidentId, String processInstanceId, String message, String severity) {
     record(incidentId, ON_CALL_CHANNEL, onCallRecipient, message);
     outbox.page(
         "incident/" + incidentId + "/on-call/" + NotificationOutbox.currentStep(),
         onCallRecipient,
         message,
         message,
+        PageEvent.trigger(incidentId, severity),
+        processInstanceId);
+  }
+
+  @Override
+  public void acknowledge(String incidentId, String processInstanceId, String by) {
+    if (!incidents.wasPaged(incidentId)) {
+      return;
+    }
+    String message = "Acknowledged" + (by == null ? "" : " by " + by);
+    record(incidentId, ON_CALL_CHANNEL, onCallRecipient, message);
+    outbox.page(
+        "incident/" + incidentId + "/on-call/acknowledge",
+        onCallRecipient,
+        message,
+        message,
+        PageEvent.acknowledge(incidentId),
+        processInstanceId);
+  }
+
+  @Override
+  public void resolve(String incidentId, String processInstanceId) {
+    if (!incidents.wasPaged(incidentId)) {
+      return;
+    }
+    record(incidentId, ON_CALL_CHANNEL, onCallRecipient, "Resolved");
+    outbox.page(
+        "incident/" + incidentId + "/on-call/resolve",
+        onCallRecipient,
+        "Resolved",
+        "Resolved",
+        PageEvent.resolve(incidentId),
         processInstanceId);
   }
 

@@ -1,5 +1,6 @@
 package io.handoff.incident;
 
+import io.handoff.incident.store.IncidentRepository;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;

@@ -36,15 +36,41 @@ public record SlaWindow(Instant start, Instant reminder, Instant due) {
     }
   }
 
+  /** A window counted around the clock. */
   public static SlaWindow startingAt(Instant start, Target target) {
+    return startingAt(start, target, BusinessCalendar.allHours());
+  }
+
+  /**
+   * A window counted in the working time of {@code calendar}: the target's working time from {@code
+   * start}, the reminder at its share of that working time.
+   */
+  public static SlaWindow startingAt(Instant start, Target target, BusinessCalendar calendar) {
     Instant begin = start.truncatedTo(ChronoUnit.SECONDS);
-    Duration resolve = target.duration();
+    Duration resolve = calendar.workingTimeOf(target.resolveWithin());
     Duration untilReminder = resolve.multipliedBy(target.reminderPercent()).dividedBy(100);
-    return new SlaWindow(begin, begin.plus(untilReminder), begin.plus(resolve));
+    return new SlaWindow(begin, calendar.plus(begin, untilReminder), calendar.plus(begin, resolve));
+  }
+
+  /**
+   * The window of a paused clock that starts again at {@code now}: the working time that was left
+   * to the reminder and to the target when it stopped is counted from {@code now}; a reminder that
+   * had already passed falls at once.
+   */
+  public SlaWindow resumedAt(Instant pausedAt, Instant now, BusinessCalendar calendar) {
+    Instant begin = now.truncatedTo(ChronoUnit.SECONDS);
+    Duration leftToDue = calendar.workingTimeBetween(pausedAt, due);
+    Duration leftToReminder = calendar.workingTimeBetween(pausedAt, reminder);
+    return new SlaWindow(
+        begin, calendar.plus(begin, leftToReminder), calendar.plus(begin, leftToDue));
   }
 
   public String dueIso() {
     return ISO.format(due.atOffset(ZoneOffset.UTC));
+  }
+
+  public static String iso(Instant instant) {
+    return ISO.format(instant.atOffset(ZoneOffset.UTC));
   }
 
   public String reminderIso() {

@@ -1,6 +1,9 @@
 package io.handoff.procurement;
 
 import io.handoff.platform.governance.People;
+import io.handoff.procurement.store.InvoiceApprovals;
+import io.handoff.procurement.store.InvoiceDecisionLog;
+import io.handoff.procurement.store.InvoiceRepository;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.procurement.store.InvoiceRepository;
 import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,7 @@
 package io.handoff.procurement;
 
 import io.handoff.platform.errors.ApiProblemException;
+import io.handoff.procurement.store.InvoiceRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

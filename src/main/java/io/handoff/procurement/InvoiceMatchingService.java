@@ -1,6 +1,7 @@
 package io.handoff.procurement;
 
 import io.handoff.platform.decision.Rules;
+import io.handoff.procurement.store.InvoiceRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -5,6 +5,8 @@ import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.Rules;
 import io.handoff.platform.notification.EventType;
 import io.handoff.platform.notification.IntegrationEvents;
+import io.handoff.procurement.store.InvoiceDecisionLog;
+import io.handoff.procurement.store.InvoiceRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -177,5 +179,6 @@ public class InvoiceSettlementService {
 
   public void requestCreditNote(String invoiceId, String reason) {
     vendorNotifier.creditNoteRequested(invoices.get(invoiceId), reason);
+    invoices.updateStatus(invoiceId, InvoiceStatus.AWAITING_CREDIT_NOTE);
   }
 }

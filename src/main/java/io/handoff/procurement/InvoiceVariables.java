@@ -50,16 +50,14 @@ public final class InvoiceVariables {
   public static final String INVOICE_REJECTED = "invoiceRejected";
   public static final String REJECTION_REASON = "rejectionReason";
 
-  /** Input parameters of the service tasks, set from their element templates. */
-  public static final String TOLERANCE_DECISION_KEY = "toleranceDecisionKey";
-
   /** The step that routes an invoice to its approvers (the approval matrix). */
   public static final String DETERMINE_APPROVERS_STEP = "DetermineApproversTask";
 
-  /** The table that names who takes over an approval level nobody in its group may decide. */
-  public static final String ESCALATION_DECISION_KEY_DEFAULT = "invoice-approval-escalation";
-
-  /** Output of {@link #ESCALATION_DECISION_KEY_DEFAULT}; its input is {@link #APPROVER_GROUP}. */
+  /**
+   * Output of the table that names who takes over an approval level nobody in its group may decide
+   * (the one "Approve invoice" names, {@code invoice-approval-escalation}); its input is {@link
+   * #APPROVER_GROUP}.
+   */
   public static final String DMN_ESCALATION_GROUP = "escalationGroup";
 
   public static final String ESCALATED_PRIORITY = "escalatedPriority";

@@ -1,5 +1,6 @@
 package io.handoff.procurement;
 
+import io.handoff.procurement.store.PurchasingStore;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,17 @@
 package io.handoff.vendor;
 
-/** Where a vendor application stands. */
+import java.util.Arrays;
+import java.util.List;
+
+/** Where a vendor application stands, and while it is open, what it waits for. */
 public enum ApplicationStatus {
   /** Registered; being checked for duplicates and screened against the sanctions list. */
   SCREENING,
-  /** Risk tier decided; contract review and approvals under way. */
+  /** The name may match an entry of the sanctions list: compliance reviews the match. */
+  AWAITING_SANCTIONS_REVIEW,
+  /** The agent step was not sure about the supplier contract: legal reviews it. */
+  AWAITING_CONTRACT_REVIEW,
+  /** Risk tier decided and contract accepted (or under the agent's review): approvals under way. */
   AWAITING_APPROVAL,
   /** Approved and created in the vendor master. */
   APPROVED,
@@ -16,6 +23,14 @@ public enum ApplicationStatus {
   BLOCKED_SANCTIONS;
 
   public boolean isOpen() {
-    return this == SCREENING || this == AWAITING_APPROVAL;
+    return this == SCREENING
+        || this == AWAITING_SANCTIONS_REVIEW
+        || this == AWAITING_CONTRACT_REVIEW
+        || this == AWAITING_APPROVAL;
+  }
+
+  /** The statuses of an open application. */
+  public static List<ApplicationStatus> open() {
+    return Arrays.stream(values()).filter(ApplicationStatus::isOpen).toList();
   }
 }

@@ -1,6 +1,8 @@
 package io.handoff.vendor;
 
 import io.handoff.platform.decision.Rules;
+import io.handoff.vendor.store.ApprovalTasks;
+import io.handoff.vendor.store.DecisionAudit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ApprovalEscalation {
 
-  /** The DMN decision that holds every group's escalation path. */
+  /**
+   * The DMN decision that holds every group's escalation path, as the approval and escalation steps
+   * of the shipped model name it (camunda:property {@code decision}).
+   */
   public static final String DECISION = "vendor-approval-escalation";
 
   /** Escalated because nobody in the group may decide the approval. */
@@ -65,13 +70,18 @@ public class ApprovalEscalation {
    */
   public record Level(int level, String user, String group) {}
 
-  /** The escalation path of a group, in the order of the DMN table's rules. */
+  /** The escalation path of a group in the shipped table, in the order of its rules. */
   public List<Level> pathOf(String processInstanceId, String approvalGroup) {
+    return pathOf(processInstanceId, DECISION, approvalGroup);
+  }
+
+  /** The escalation path of a group in the given table, in the order of its rules. */
+  public List<Level> pathOf(String processInstanceId, String decision, String approvalGroup) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("approvalGroup", approvalGroup);
     List<Level> path = new ArrayList<>();
     for (DmnDecisionResultEntries entry :
-        rules.evaluate(processInstanceId, DECISION, inputs, null)) {
+        rules.evaluate(processInstanceId, decision, inputs, null)) {
       // an empty output cell is absent from the entries
       Number level = (Number) entry.get("escalationLevel");
       String user = (String) entry.get("escalateToUser");
@@ -150,7 +160,8 @@ public class ApprovalEscalation {
    * not escalated yet), or its lead or escalation group no longer (e.g. the lead has approved for
    * another group since). Returns the level it went to.
    */
-  public Optional<Level> escalateIfStranded(VendorApplication a, String taskId, Target target) {
+  public Optional<Level> escalateIfStranded(
+      VendorApplication a, String taskId, Target target, String decision) {
     ApprovalTasks.ApprovalTask t = approvalTasks.get(taskId);
     boolean stranded;
     if (!t.escalated()) {
@@ -166,18 +177,22 @@ public class ApprovalEscalation {
     if (!stranded) {
       return Optional.empty();
     }
-    return escalate(a, t, target, NO_ELIGIBLE_APPROVER);
+    return escalate(a, t, target, NO_ELIGIBLE_APPROVER, decision);
   }
 
   /** Escalates a stalled approval one level up its path (the escalation timer). */
-  public Optional<Level> escalateStalled(VendorApplication a, String taskId) {
-    return escalate(a, approvalTasks.get(taskId), of(taskId), NO_DECISION_IN_TIME);
+  public Optional<Level> escalateStalled(VendorApplication a, String taskId, String decision) {
+    return escalate(a, approvalTasks.get(taskId), of(taskId), NO_DECISION_IN_TIME, decision);
   }
 
   private Optional<Level> escalate(
-      VendorApplication a, ApprovalTasks.ApprovalTask t, Target target, String reason) {
+      VendorApplication a,
+      ApprovalTasks.ApprovalTask t,
+      Target target,
+      String reason,
+      String decision) {
     int current = t.escalationLevel() == null ? 0 : t.escalationLevel();
-    List<Level> path = pathOf(a.processInstanceId(), t.group());
+    List<Level> path = pathOf(a.processInstanceId(), decision, t.group());
     List<Map<String, Object>> skipped = new ArrayList<>();
     for (Level level : path) {
       if (level.level() <= current) {
@@ -205,7 +220,7 @@ public class ApprovalEscalation {
         details.put("escalationGroup", level.group());
       }
       details.put("skipped", skipped);
-      details.put("decision", DECISION);
+      details.put("decision", decision);
       audit.record(
           a.applicationId(),
           DecisionAudit.APPROVAL_ESCALATION,
@@ -229,7 +244,7 @@ public class ApprovalEscalation {
     details.put("taskId", t.taskId());
     details.put("reason", reason);
     details.put("skipped", skipped);
-    details.put("decision", DECISION);
+    details.put("decision", decision);
     audit.record(
         a.applicationId(),
         DecisionAudit.APPROVAL_ESCALATION,
@@ -242,7 +257,7 @@ public class ApprovalEscalation {
         a.processInstanceId(),
         t.group(),
         reason,
-        DECISION);
+        decision);
     return Optional.empty();
   }
 

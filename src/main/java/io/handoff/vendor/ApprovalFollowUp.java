@@ -1,5 +1,8 @@
 package io.handoff.vendor;
 
+import io.handoff.vendor.store.ApprovalTasks;
+import io.handoff.vendor.store.DecisionAudit;
+import io.handoff.vendor.store.VendorApplications;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,16 +66,16 @@ public class ApprovalFollowUp {
   }
 
   /**
-   * Hands each open approval one level up its group's escalation path (DMN {@value
-   * ApprovalEscalation#DECISION}): a lead becomes candidate user and assignee and is told by
+   * Hands each open approval one level up its group's escalation path in the given DMN table (the
+   * one the escalation step names): a lead becomes candidate user and assignee and is told by
    * e-mail, a group becomes candidate group; returns group to lead or group for those escalated.
    */
-  public Map<String, String> escalate(String processInstanceId, String taskKey) {
+  public Map<String, String> escalate(String processInstanceId, String taskKey, String decision) {
     VendorApplication a = applications.ofProcess(processInstanceId);
     Map<String, String> escalated = new LinkedHashMap<>();
     for (OpenApproval open : openApprovals(processInstanceId, taskKey)) {
       escalation
-          .escalateStalled(a, open.task().getId())
+          .escalateStalled(a, open.task().getId(), decision)
           .ifPresent(
               level ->
                   escalated.put(open.group(), level.user() != null ? level.user() : level.group()));

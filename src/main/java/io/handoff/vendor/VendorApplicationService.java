@@ -2,6 +2,7 @@ package io.handoff.vendor;
 
 import io.handoff.platform.persistence.Fingerprints;
 import io.handoff.platform.persistence.FirstWriteWins;
+import io.handoff.vendor.store.VendorApplications;
 import io.handoff.vendor.validation.Ibans;
 import io.handoff.vendor.validation.VatNumbers;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.vendor.store.VendorApplications;
 import org.springframework.stereotype.Component;
 
 /**

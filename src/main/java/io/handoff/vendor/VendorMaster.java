@@ -1,5 +1,6 @@
 package io.handoff.vendor;
 
+import io.handoff.vendor.store.JdbcVendorMaster;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,10 +1,12 @@
 package io.handoff.vendor;
 
-import io.handoff.platform.decision.Rules;
 import io.handoff.platform.notification.EventType;
 import io.handoff.platform.notification.IntegrationEvents;
 import io.handoff.vendor.screening.SanctionsEntry;
 import io.handoff.vendor.screening.SanctionsScreener;
+import io.handoff.vendor.store.Approvals;
+import io.handoff.vendor.store.DecisionAudit;
+import io.handoff.vendor.store.VendorApplications;
 import io.handoff.vendor.validation.Ibans;
 import io.handoff.vendor.validation.VatNumbers;
 import java.math.BigDecimal;
@@ -13,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,7 +35,6 @@ public class VendorOnboarding {
   private final DecisionAudit audit;
   private final Approvals approvals;
   private final SanctionsScreener screener;
-  private final Rules rules;
   private final VendorNotifications notifications;
   private final SegregationOfDuties segregationOfDuties;
   private final IntegrationEvents events;
@@ -45,7 +45,6 @@ public class VendorOnboarding {
       DecisionAudit audit,
       Approvals approvals,
       SanctionsScreener screener,
-      Rules rules,
       VendorNotifications notifications,
       SegregationOfDuties segregationOfDuties,
       IntegrationEvents events) {
@@ -54,7 +53,6 @@ public class VendorOnboarding {
     this.audit = audit;
     this.approvals = approvals;
     this.screener = screener;
-    this.rules = rules;
     this.notifications = notifications;
     this.segregationOfDuties = segregationOfDuties;
     this.events = events;
@@ -147,112 +145,127 @@ public class VendorOnboarding {
   }
 
   /**
-   * The result of screening.
+   * The result of screening, before the outcome table classifies it.
    *
-   * @param outcome {@code HIT}, {@code POSSIBLE_MATCH} or {@code CLEAR} from the DMN table
    * @param score best similarity
    * @param entry the best-matching entry (may be null for an empty list)
    * @param matchedName the entry's name or alias that matched
    */
-  public record Screening(
-      String outcome, BigDecimal score, SanctionsEntry entry, String matchedName) {}
+  public record Screening(BigDecimal score, SanctionsEntry entry, String matchedName) {}
 
-  /** Screens the legal name and classifies the score with the given DMN decision. */
-  public Screening screen(String applicationId, String outcomeDecision) {
+  /**
+   * Screens the legal name against the sanctions list and keeps the best match with the
+   * application; the business rule task after the screening classifies its score.
+   */
+  public Screening screen(String applicationId) {
     VendorApplication a = applications.get(applicationId);
     SanctionsScreener.Match match = screener.screen(a.legalName());
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("screeningScore", match.score().doubleValue());
-    DmnDecisionResult result = rules.evaluate(a.processInstanceId(), outcomeDecision, inputs, null);
-    String outcome = result.getSingleResult().getSingleEntry();
     SanctionsEntry entry = match.entry();
     applications.recordScreening(
         applicationId,
-        outcome,
         match.score(),
         entry == null ? null : entry.id(),
         match.matchedName(),
         entry == null ? null : entry.reference());
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("legalName", a.legalName());
-    details.put("score", match.score());
-    details.put("decision", outcomeDecision);
-    if (entry != null) {
-      details.put("matchedName", match.matchedName());
-      details.put("entryId", entry.id());
-      details.put("entryReference", entry.reference());
-      details.put("entryNames", entry.names());
-      details.put("programme", entry.programme());
-    }
-    audit.record(applicationId, "SANCTIONS_SCREENING", DecisionAudit.PLATFORM, outcome, details);
     log.info(
-        "Application {} screened: {} (score {}, best match '{}')",
+        "Application {} screened: score {}, best match '{}'",
         applicationId,
-        outcome,
         match.score(),
         match.matchedName());
-    return new Screening(outcome, match.score(), entry, match.matchedName());
+    return new Screening(match.score(), entry, match.matchedName());
   }
 
-  /** Compliance's decision on a possible sanctions match. */
+  /**
+   * The outcome the sanctions table gave the screening score ({@code HIT}, {@code POSSIBLE_MATCH}
+   * or {@code CLEAR}): kept with the application and written to the audit trail with the match.
+   */
+  public void recordScreeningOutcome(String applicationId, String decision, String outcome) {
+    VendorApplication a = applications.get(applicationId);
+    applications.recordScreeningOutcome(applicationId, outcome);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("legalName", a.legalName());
+    details.put("score", a.screeningScore());
+    details.put("decision", decision);
+    SanctionsEntry entry =
+        a.screeningEntryId() == null ? null : screener.entry(a.screeningEntryId()).orElse(null);
+    if (a.screeningEntryId() != null) {
+      details.put("matchedName", a.screeningEntryName());
+      details.put("entryId", a.screeningEntryId());
+      details.put("entryReference", a.screeningEntryReference());
+      if (entry != null) {
+        details.put("entryNames", entry.names());
+        details.put("programme", entry.programme());
+      }
+    }
+    audit.record(applicationId, "SANCTIONS_SCREENING", DecisionAudit.PLATFORM, outcome, details);
+    log.info("Application {}: screening outcome {}", applicationId, outcome);
+  }
+
+  /** A possible sanctions match of the instance's application is with compliance. */
+  public void awaitSanctionsReview(String processInstanceId) {
+    applications
+        .idOfProcess(processInstanceId)
+        .ifPresent(
+            id -> applications.updateStatus(id, ApplicationStatus.AWAITING_SANCTIONS_REVIEW));
+  }
+
+  /** The contract of the instance's application is with legal. */
+  public void awaitContractReview(String processInstanceId) {
+    applications
+        .idOfProcess(processInstanceId)
+        .ifPresent(id -> applications.updateStatus(id, ApplicationStatus.AWAITING_CONTRACT_REVIEW));
+  }
+
+  /** The contract is accepted; the approvals the risk tier requires are under way. */
+  public void awaitApprovals(String applicationId) {
+    applications.updateStatus(applicationId, ApplicationStatus.AWAITING_APPROVAL);
+  }
+
+  /**
+   * Compliance's decision on a possible sanctions match; a cleared match goes on with the screening
+   * (a confirmed one is closed next).
+   */
   public void recordSanctionsReview(
       String applicationId, String userId, String outcome, String comment) {
     applications.recordSanctionsReview(applicationId, outcome);
+    if ("CLEARED".equals(outcome)) {
+      applications.updateStatus(applicationId, ApplicationStatus.SCREENING);
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("comment", comment);
     audit.record(applicationId, "SANCTIONS_REVIEW", userId, outcome, details);
   }
 
-  /**
-   * The risk assessment.
-   *
-   * @param countryRisk from the country-risk table
-   * @param riskTier {@code LOW}, {@code MEDIUM} or {@code HIGH}
-   * @param requiredApprovals the groups that must approve, in the table's order
-   */
-  public record RiskAssessment(
-      String countryRisk, String riskTier, List<String> requiredApprovals) {}
+  /** The country risk the country table gave the application's country. */
+  public void recordCountryRisk(String applicationId, String countryRisk) {
+    applications.recordCountryRisk(applicationId, countryRisk);
+  }
 
-  /** Derives country risk, risk tier and the required approvals from the DMN tables. */
-  public RiskAssessment assessRisk(
-      String applicationId,
-      String screeningOutcome,
-      String countryRiskDecision,
-      String riskTierDecision,
-      String approvalsDecision) {
-    VendorApplication a = applications.get(applicationId);
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("country", a.country());
-    inputs.put("category", a.category());
-    inputs.put("annualSpend", a.annualSpend());
-    inputs.put("dataAccess", a.dataAccess());
-    inputs.put("screeningOutcome", screeningOutcome);
-    String countryRisk =
-        rules
-            .evaluate(a.processInstanceId(), countryRiskDecision, inputs, null)
-            .getSingleResult()
-            .getSingleEntry();
-    String tier =
-        rules
-            .evaluate(a.processInstanceId(), riskTierDecision, inputs, null)
-            .getSingleResult()
-            .getSingleEntry();
+  /** The risk tier the risk tier table gave the application. */
+  public void recordRiskTier(String applicationId, String riskTier) {
+    applications.recordRiskTier(applicationId, riskTier);
+  }
+
+  /**
+   * The groups whose approval the required-approvals table names, each once in the table's order;
+   * the application now awaits its approvals. A table that names no group is a technical failure.
+   */
+  public List<String> recordRequiredApprovals(String applicationId, List<?> collected) {
     List<String> groups = new ArrayList<>();
-    for (Object group :
-        rules
-            .evaluate(a.processInstanceId(), approvalsDecision, inputs, null)
-            .collectEntries("approvalGroup")) {
-      if (!groups.contains(group.toString())) {
+    for (Object group : collected) {
+      if (group != null && !group.toString().isBlank() && !groups.contains(group.toString())) {
         groups.add(group.toString());
       }
     }
     if (groups.isEmpty()) {
       throw new IllegalStateException(
-          "decision " + approvalsDecision + " named no approval group for tier " + tier);
+          "The required-approvals table named no approval group for application " + applicationId);
     }
-    applications.recordRisk(applicationId, countryRisk, tier, groups);
-    log.info("Application {} assessed as {} risk, approvals by {}", applicationId, tier, groups);
-    return new RiskAssessment(countryRisk, tier, groups);
+    applications.recordRequiredApprovals(applicationId, groups);
+    VendorApplication a = applications.get(applicationId);
+    log.info(
+        "Application {} assessed as {} risk, approvals by {}", applicationId, a.riskTier(), groups);
+    return groups;
   }
 
   /**

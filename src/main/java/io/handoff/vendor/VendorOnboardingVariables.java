@@ -58,6 +58,13 @@ public final class VendorOnboardingVariables {
   public static final String REQUIRED_APPROVALS = "requiredApprovals";
   public static final String APPROVAL_GROUP = "approvalGroup";
 
+  // results of the business rule tasks (camunda:resultVariable): the end listener of each task
+  // keeps the result with the application and removes the variable
+  public static final String SCREENING_OUTCOME_RESULT = "screeningOutcomeResult";
+  public static final String COUNTRY_RISK_RESULT = "countryRiskResult";
+  public static final String RISK_TIER_RESULT = "riskTierResult";
+  public static final String REQUIRED_APPROVALS_RESULT = "requiredApprovalsResult";
+
   // contract review (the terms, whether the agent step or legal read them)
   public static final String PAYMENT_TERMS = "paymentTerms";
   public static final String LIABILITY_CAP = "liabilityCap";
@@ -99,10 +106,6 @@ public final class VendorOnboardingVariables {
   public static final String CLOSING_REASON = "closingReason";
 
   // input parameters of the platform service tasks (set in the BPMN / element templates)
-  public static final String OUTCOME_DECISION = "outcomeDecision";
-  public static final String COUNTRY_RISK_DECISION = "countryRiskDecision";
-  public static final String RISK_TIER_DECISION = "riskTierDecision";
-  public static final String APPROVALS_DECISION = "approvalsDecision";
   public static final String APPROVAL_TASK = "approvalTask";
 
   // result

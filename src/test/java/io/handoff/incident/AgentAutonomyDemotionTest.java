@@ -1,15 +1,20 @@
 package io.handoff.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +136,29 @@ class AgentAutonomyDemotionTest extends IncidentTestSupport {
   }
 
   @Test
+  void theAuditCarriesTheEngineClockAndTheFiguresFollowTheOrderOfEventsWhenItIsSetBack() {
+    // The process owner's change (before each test) was written at today's engine time; the
+    // reviews below carry an engine time a month earlier. They still come after the change, so
+    // they count, and the step moves down after the twentieth.
+    Date changedAt = ClockUtil.getCurrentTime();
+    Date monthEarlier = Date.from(changedAt.toInstant().minus(30, ChronoUnit.DAYS));
+    ClockUtil.setCurrentTime(monthEarlier);
+    try {
+      for (int i = 0; i < 20; i++) {
+        overriddenInTriage();
+      }
+      Incident next =
+          reportText(CLEAR_TITLE, CLEAR_TEXT, Level.LOW, Level.LOW, null, KnownRequest.NONE);
+      AgentAction row = classification(next);
+      assertThat(row.createdAt()).as("the engine's time").isEqualTo(monthEarlier.toInstant());
+      assertThat(row.autonomy()).isEqualTo("shadow");
+      assertThat(row.routedToPerson()).isTrue();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
   void onlyAProcessOwnerRaisesTheLevelAgain() {
     for (int i = 0; i < 20; i++) {
       overriddenInTriage();
@@ -163,6 +191,45 @@ class AgentAutonomyDemotionTest extends IncidentTestSupport {
         .body(
             "components.agentAutonomy.details.'incident-escalation/ClassifyIncidentTask'.changedBy",
             equalTo(DemoUsers.ADMIN));
+  }
+
+  @Test
+  void aChangeOfLevelIsRefusedBeforeItsBodyIsReadAndABadOneNamesEveryField() {
+    int changes =
+        as(DemoUsers.ADMIN)
+            .get("/api/agent-autonomy/changes")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("$")
+            .size();
+
+    as(DemoUsers.SAM)
+        .body(Map.of("level", "all-powerful", "reason", ""))
+        .put(STEP)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    as(DemoUsers.ADMIN)
+        .body(Map.of("level", "all-powerful", "reason", ""))
+        .put(STEP)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", containsInAnyOrder("level", "reason"))
+        .body(
+            "errors.find { it.field == 'level' }.message",
+            containsString("autonomous, supervised, shadow"));
+
+    assertThat(
+            as(DemoUsers.ADMIN)
+                .get("/api/agent-autonomy/changes")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$"))
+        .as("no change was written")
+        .hasSize(changes);
   }
 
   @Test

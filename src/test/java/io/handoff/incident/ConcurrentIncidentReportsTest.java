@@ -3,6 +3,7 @@ package io.handoff.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.support.Concurrently;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;

@@ -236,10 +236,21 @@ class IncidentApiTest extends IncidentTestSupport {
         .post("/api/incidents/" + id + "/reopen")
         .then()
         .statusCode(200)
-        .body("status", equalTo("IN_PROGRESS"))
+        .body("status", equalTo("REOPENED"))
+        .body("reopenReason", equalTo("Printer jams again"))
+        .body("resolutionCode", equalTo(null))
+        .body("reopens[0].reason", equalTo("Printer jams again"))
+        .body("reopens[0].previousResolutionCode", equalTo("HARDWARE_REPLACED"))
         .body("assignedGroup", equalTo("service-desk"))
         .body("escalationLevel", equalTo(1));
     resolveAndAskReporter(incident, "HARDWARE_REPLACED");
+    asIntegration()
+        .get("/api/incidents/" + id)
+        .then()
+        .body("status", equalTo("RESOLVED"))
+        .body("reopenReason", equalTo(null))
+        .body("resolutionCode", equalTo("HARDWARE_REPLACED"))
+        .body("reopens", org.hamcrest.Matchers.hasSize(1));
 
     asIntegration()
         .post("/api/incidents/" + id + "/confirm")

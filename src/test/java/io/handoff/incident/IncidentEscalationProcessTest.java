@@ -63,9 +63,10 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     assertThat(instance(incident)).isWaitingAt(RESOLVE_TASK, "SlaReminderDueEvent");
     assertThat(instance(incident)).hasNotPassed(TRIAGE_TASK);
     assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("network-ops");
-    // reminder at 75 % of the 3-day target
+    // P3 counts business time: 75 % of 3 working days (30 h on network-ops' calendar, 08:00-18:00
+    // Berlin) from Monday 10:00 Berlin is 22.5 h: Wednesday 12:30 Berlin
     assertThat(job(incident, "SlaReminderDueEvent").getDuedate().toInstant())
-        .isEqualTo(MONDAY_NINE.plus(Duration.ofHours(54)));
+        .isEqualTo(Instant.parse("2026-03-04T11:30:00Z"));
   }
 
   @ParameterizedTest(name = "{2}: {0}")
@@ -379,9 +380,9 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     taskService.createComment(task.getId(), incident.processInstanceId(), "Checked the uplink");
     double breachesBefore = breaches("P3", 1);
 
-    // 75 % of P3D: the reminder; the task stays where it is
+    // 75 % of P3D in business time: the reminder; the task stays where it is
     Instant reminded = fireTimer(incident, "SlaReminderDueEvent");
-    assertThat(reminded).isEqualTo(MONDAY_NINE.plus(Duration.ofHours(54)));
+    assertThat(reminded).isEqualTo(Instant.parse("2026-03-04T11:30:00Z"));
     assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("network-ops");
     assertThat(reload(incident).escalationLevel()).isEqualTo(1);
 
@@ -497,10 +498,24 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
     setClock(now().plus(Duration.ofHours(2)));
     IncidentView reopened = incidentService.reopen(incident.id(), "Still slow");
 
-    assertThat(reopened.status()).isEqualTo(IncidentStatus.IN_PROGRESS);
+    assertThat(reopened.status()).isEqualTo(IncidentStatus.REOPENED);
+    assertThat(reopened.reopenReason()).isEqualTo("Still slow");
+    assertThat(reopened.resolutionCode()).as("the refused resolution is not current").isNull();
+    assertThat(reopened.reopens())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo("Still slow");
+              assertThat(r.previousResolutionCode()).isEqualTo("FIXED");
+              assertThat(r.reopenedAt()).isEqualTo(now());
+            });
     assertThat(reopened.assignedGroup()).isEqualTo("database-ops");
     assertThat(reopened.escalationLevel()).isEqualTo(2);
-    assertThat(reopened.slaDue()).isEqualTo(now().plus(Duration.ofDays(5)));
+    // a fresh P4 window on database-ops' business calendar (Mon-Fri 08:00-18:00 Berlin)
+    BusinessCalendar databaseOps =
+        BusinessCalendar.parse("Europe/Berlin", "MON-FRI", "08:00-18:00", "");
+    assertThat(reopened.slaDue())
+        .isEqualTo(databaseOps.plus(now(), databaseOps.workingTimeOf("P5D")));
     Task again = task(incident, RESOLVE_TASK);
     assertThat(candidateGroups(again)).containsExactly("database-ops");
     assertThat(runtimeService.getVariable(incident.processInstanceId(), REOPEN_REASON))
@@ -509,7 +524,8 @@ class IncidentEscalationProcessTest extends IncidentTestSupport {
             OffsetDateTime.parse(
                     (String) runtimeService.getVariable(incident.processInstanceId(), REMINDER_DUE))
                 .toInstant())
-        .isEqualTo(now().plus(Duration.ofHours(90)));
+        .isEqualTo(
+            databaseOps.plus(now(), databaseOps.workingTimeOf("P5D").multipliedBy(3).dividedBy(4)));
   }
 
   @Test

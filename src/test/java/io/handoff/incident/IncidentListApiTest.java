@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handoff.incident.store.IncidentSearch;
 import io.handoff.platform.api.list.Cursor;
 import io.handoff.platform.api.list.ListSpec;
 import io.handoff.support.Databases;

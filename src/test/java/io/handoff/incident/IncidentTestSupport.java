@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.support.RestTestSupport;
 import java.time.Duration;
 import java.time.Instant;

@@ -154,9 +154,22 @@ class RemediationEvidenceAttackTest extends IncidentTestSupport {
         .post("/api/incidents/" + incident.id() + "/reopen")
         .then()
         .statusCode(200)
-        .body("status", equalTo("IN_PROGRESS"))
+        .body("status", equalTo("REOPENED"))
+        .body("reopenReason", equalTo("this did not help, still locked"))
+        .body("reopens[0].previousResolutionCode", equalTo("AUTO_REMEDIATED"))
         .body("assignedGroup", equalTo("service-desk"));
 
+    // the remediation was the first response: the response watch of the reopened work ends quietly
+    assertThat(incidentService.view(incident.id()).firstResponseBy())
+        .isEqualTo("automatic-remediation");
+    managementService
+        .createJobQuery()
+        .processInstanceId(incident.processInstanceId())
+        .activityId("ResponseDueEvent")
+        .list()
+        .forEach(j -> managementService.executeJob(j.getId()));
+    assertThat(incidentService.view(incident.id()).responseBreached()).isFalse();
+    assertThat(incidentService.view(incident.id()).escalationLevel()).isEqualTo(1);
     Task resolve = task(incident, IncidentVariables.RESOLVE_TASK);
     assertThat(candidateGroups(resolve)).containsExactly("service-desk");
     Map<String, Object> shown = taskService.getVariables(resolve.getId());

@@ -2,6 +2,7 @@ package io.handoff.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.incident.flow.CheckRemediationEvidenceDelegate;
 import io.handoff.support.HandoffSpringTest;
 import java.util.HashMap;
 import java.util.Map;

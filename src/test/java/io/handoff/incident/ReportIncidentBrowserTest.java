@@ -2,6 +2,7 @@ package io.handoff.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.incident.store.IncidentRepository;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.browser.TasklistBrowser;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.handoff.platform.api.list.Cursor;
 import io.handoff.platform.api.list.ListSpec;
+import io.handoff.procurement.store.InvoiceSearch;
 import io.handoff.support.Databases;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;

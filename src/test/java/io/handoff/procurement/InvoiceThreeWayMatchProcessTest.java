@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.handoff.procurement.store.InvoiceRepository;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.micrometer.core.instrument.MeterRegistry;

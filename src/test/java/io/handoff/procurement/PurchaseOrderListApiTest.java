@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.handoff.platform.api.list.Cursor;
 import io.handoff.platform.api.list.ListSpec;
+import io.handoff.procurement.store.PurchaseOrderSearch;
 import io.handoff.support.Databases;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;

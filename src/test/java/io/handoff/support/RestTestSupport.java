@@ -8,7 +8,10 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Base for HTTP tests: REST Assured pointed at the app's random port. */
+/**
+ * Base for HTTP tests: REST Assured pointed at the app's random port, every answer of the domain
+ * API checked against its OpenAPI document ({@link OpenApiContractFilter}).
+ */
 public abstract class RestTestSupport {
 
   @LocalServerPort protected int port;
@@ -17,6 +20,7 @@ public abstract class RestTestSupport {
   void pointRestAssuredAtApp() {
     RestAssured.port = port;
     RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    RestAssured.replaceFiltersWith(OpenApiContractFilter.forAppOn(port));
   }
 
   /** A JSON request as the given demo user. */

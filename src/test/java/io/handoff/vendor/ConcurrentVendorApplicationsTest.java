@@ -7,6 +7,7 @@ import io.handoff.support.DemoUsers;
 import io.handoff.support.EngineVariables;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;
+import io.handoff.vendor.store.VendorApplications;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;
+import io.handoff.vendor.store.VendorApplications;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import io.handoff.platform.notification.OutboxEntry;
 import io.handoff.platform.notification.OutboxStore;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.vendor.store.VendorApplications;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;

@@ -13,6 +13,8 @@ import io.handoff.support.Databases;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.QueryPlans;
 import io.handoff.support.RestTestSupport;
+import io.handoff.vendor.store.VendorApplicationSearch;
+import io.handoff.vendor.store.VendorSearch;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -132,7 +132,9 @@ class VendorOnboardingModelTest {
                   .map(CamundaInputParameter::getCamundaName)
                   .toList();
       assertThat(declaredInputs).as(task.getId()).containsAll(taskInputs);
-      assertThat(task.getAttributeValueNs(CAMUNDA, "modelerTemplateVersion")).isEqualTo("1");
+      assertThat(task.getAttributeValueNs(CAMUNDA, "modelerTemplateVersion"))
+          .as(task.getId())
+          .isEqualTo(template.get("version").asText());
     }
   }
 }

@@ -32,6 +32,9 @@ import io.handoff.platform.notification.OutboxStore;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.SentNotifications;
+import io.handoff.vendor.store.Approvals;
+import io.handoff.vendor.store.DecisionAudit;
+import io.handoff.vendor.store.VendorApplications;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Date;
@@ -680,7 +683,7 @@ class VendorOnboardingProcessTest {
         service.submit(
             VendorRequests.request(
                 "Global Horizont Trade LLC", "CONSULTING", new BigDecimal("5000"), false, "erin"));
-    assertThat(submitted.status()).isEqualTo(ApplicationStatus.SCREENING);
+    assertThat(submitted.status()).isEqualTo(ApplicationStatus.AWAITING_SANCTIONS_REVIEW);
     String pi = submitted.processInstanceId();
     Task review = task(pi, "ReviewSanctionsMatchTask");
     assertThat(review).hasCandidateGroup("compliance");

@@ -12,6 +12,8 @@ import io.handoff.support.EngineVariables;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;
 import io.handoff.support.TasklistApi;
+import io.handoff.vendor.store.ApprovalTasks;
+import io.handoff.vendor.store.Approvals;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.RestTestSupport;
+import io.handoff.vendor.store.VendorApplications;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;
 import io.handoff.platform.decision.Draft;
+import io.handoff.platform.persistence.Sequences;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -25,12 +26,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AgentAuditRepository {
 
+  private static final String ORDER = "agent_event_seq";
+
   private final JdbcClient jdbc;
   private final DecisionLedger ledger;
+  private final String nextOrder;
 
-  public AgentAuditRepository(JdbcClient jdbc, DecisionLedger ledger) {
+  public AgentAuditRepository(JdbcClient jdbc, DecisionLedger ledger, Sequences sequences) {
     this.jdbc = jdbc;
     this.ledger = ledger;
+    this.nextOrder = sequences.next(ORDER);
   }
 
   /** Who decided when an agent's proposal stood: {@code agent:<task>/<provider>/<model>}. */
@@ -43,10 +48,11 @@ public class AgentAuditRepository {
             """
             INSERT INTO agent_action (id, process_instance_id, activity_id, task, provider, model,
               input_digest, output, confidence, autonomy, routed_to_person, latency_ms, error,
-              masked_kinds, created_at, process_definition_key, declared_autonomy)
+              masked_kinds, created_at, process_definition_key, declared_autonomy, created_seq)
             VALUES (:id, :pi, :activity, :task, :provider, :model, :digest, :output, :confidence,
-              :autonomy, :routed, :latency, :error, :masked, :created, :key, :declared)
-            """)
+              :autonomy, :routed, :latency, :error, :masked, :created, :key, :declared, %s)
+            """
+                .formatted(nextOrder))
         .param("id", a.id())
         .param("pi", a.processInstanceId())
         .param("activity", a.activityId())
@@ -87,9 +93,10 @@ public class AgentAuditRepository {
   public boolean recordAction(String id, String action, Instant at) {
     return jdbc.sql(
                 """
-                UPDATE agent_action SET action = :action, acted_at = :at
+                UPDATE agent_action SET action = :action, acted_at = :at, acted_seq = %s
                 WHERE id = :id AND decided_by IS NULL
-                """)
+                """
+                    .formatted(nextOrder))
             .param("action", action)
             .param("at", Timestamp.from(at))
             .param("id", id)
@@ -129,8 +136,9 @@ public class AgentAuditRepository {
     return jdbc.sql(
                 """
                 UPDATE agent_action SET decided_by = :by, human_decision = :decision,
-                  agrees = :agrees, decided_at = :at WHERE id = :id
-                """)
+                  agrees = :agrees, decided_at = :at, decided_seq = %s WHERE id = :id
+                """
+                    .formatted(nextOrder))
             .param("by", decidedBy)
             .param("decision", decision)
             .param("agrees", agrees)
@@ -149,7 +157,7 @@ public class AgentAuditRepository {
 
   public List<AgentAction> findByProcessInstance(String processInstanceId) {
     return jdbc.sql(
-            "SELECT * FROM agent_action WHERE process_instance_id = :pi ORDER BY created_at, id")
+            "SELECT * FROM agent_action WHERE process_instance_id = :pi ORDER BY created_seq, created_at, id")
         .param("pi", processInstanceId)
         .query(AgentAuditRepository::map)
         .list();
@@ -161,7 +169,7 @@ public class AgentAuditRepository {
             """
             SELECT task FROM agent_action
             WHERE process_definition_key = :key AND activity_id = :activity
-            ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY
+            ORDER BY created_seq DESC, created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY
             """)
         .param("key", processDefinitionKey)
         .param("activity", activityId)
@@ -174,7 +182,7 @@ public class AgentAuditRepository {
     return jdbc.sql(
             """
             SELECT agrees FROM agent_action WHERE task = :task AND agrees IS NOT NULL
-            ORDER BY decided_at DESC, id DESC FETCH FIRST :window ROWS ONLY
+            ORDER BY decided_seq DESC, decided_at DESC, id DESC FETCH FIRST :window ROWS ONLY
             """)
         .param("task", task)
         .param("window", window)

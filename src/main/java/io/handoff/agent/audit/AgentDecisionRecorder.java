@@ -9,8 +9,8 @@ import io.handoff.agent.Proposal;
 import io.handoff.agent.autonomy.AgentStep;
 import io.handoff.agent.autonomy.AutonomyGovernor;
 import io.handoff.agent.metrics.AgreementMonitor;
+import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.governance.People;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -99,7 +99,7 @@ public class AgentDecisionRecorder {
 
   private void save(DelegateTask task, AgentAction action, String decision, Boolean agrees) {
     String decidedBy = people.deciderOn(task).orElse(null);
-    audit.recordDecision(action.id(), decidedBy, decision, agrees, Instant.now());
+    audit.recordDecision(action.id(), decidedBy, decision, agrees, EngineClock.now());
     agreement.refreshAfterCommit(action.task());
     if (action.processDefinitionKey() != null) {
       governor.evaluate(

@@ -3,7 +3,7 @@ package io.handoff.agent.autonomy;
 import io.handoff.agent.AgentStepVariables;
 import io.handoff.agent.audit.AgentAction;
 import io.handoff.agent.audit.AgentAuditRepository;
-import java.time.Instant;
+import io.handoff.platform.engine.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ public class AgentActionOutcomes {
     if (row == null || row.decidedBy() != null) {
       return;
     }
-    if (audit.recordAction(row.id(), action, Instant.now())) {
+    if (audit.recordAction(row.id(), action, EngineClock.now())) {
       log.info(
           "Process instance {}: agent proposal {} ({}) acted on alone: {}",
           execution.getProcessInstanceId(),
@@ -59,7 +59,7 @@ public class AgentActionOutcomes {
     if (row == null || row.action() == null) {
       return;
     }
-    if (audit.recordReversal(row.id(), reversal, Instant.now())) {
+    if (audit.recordReversal(row.id(), reversal, EngineClock.now())) {
       log.info(
           "Process instance {}: action {} on agent proposal {} ({}) reversed: {}",
           execution.getProcessInstanceId(),

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -98,7 +99,11 @@ public class AgentAutonomyController {
    * @param reason why, for the audit
    */
   public record LevelChange(
-      @NotBlank @Size(max = 32) String level,
+      @NotBlank
+          @Pattern(
+              regexp = "autonomous|supervised|shadow",
+              message = "must be one of autonomous, supervised, shadow")
+          String level,
       @NotBlank @Size(max = 1000) @MultilineText String reason) {}
 
   @GetMapping("/changes")

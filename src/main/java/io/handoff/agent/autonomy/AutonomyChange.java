@@ -20,7 +20,9 @@ import java.time.Instant;
  * @param agreement agreement with people the rule read
  * @param actedAlone actions taken without a person the rule read
  * @param reversalShare share of them reopened or overridden
- * @param changedAt when
+ * @param changedAt when, on the engine clock
+ * @param order its place among the agent's audit events (a database sequence; 0 for changes written
+ *     before the sequence existed, and for a change not yet written)
  */
 public record AutonomyChange(
     String id,
@@ -35,4 +37,5 @@ public record AutonomyChange(
     BigDecimal agreement,
     Integer actedAlone,
     BigDecimal reversalShare,
-    Instant changedAt) {}
+    Instant changedAt,
+    long order) {}

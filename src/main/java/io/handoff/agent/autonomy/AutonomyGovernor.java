@@ -3,8 +3,8 @@ package io.handoff.agent.autonomy;
 import io.handoff.agent.AgentProperties;
 import io.handoff.agent.Autonomy;
 import io.handoff.platform.decision.Rules;
+import io.handoff.platform.engine.EngineClock;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +64,7 @@ public class AutonomyGovernor {
       return Optional.empty();
     }
     Autonomy current = latest.map(c -> Autonomy.lowest(used.get(), c.to())).orElse(used.get());
-    AutonomyRepository.Figures figures =
-        repository.figures(step, latest.map(AutonomyChange::changedAt).orElse(null), window);
+    AutonomyRepository.Figures figures = repository.figures(step, latest, window);
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("task", task);
     inputs.put("currentLevel", current.id());
@@ -103,7 +102,8 @@ public class AutonomyGovernor {
             decimal(figures.agreement()),
             figures.actedAlone(),
             decimal(figures.reversalShare()),
-            Instant.now());
+            EngineClock.now(),
+            0);
     repository.insert(change);
     log.warn(
         "Agent step {} ({}) moved down from {} to {}: {} (agreement {} over {} reviewed decisions,"
@@ -145,7 +145,8 @@ public class AutonomyGovernor {
             null,
             null,
             null,
-            Instant.now());
+            EngineClock.now(),
+            0);
     repository.insert(change);
     log.info(
         "Agent step {} ({}) set from {} to {} by {}: {}",

@@ -1,6 +1,7 @@
 package io.handoff.agent.autonomy;
 
 import io.handoff.agent.Autonomy;
+import io.handoff.platform.persistence.Sequences;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -41,9 +42,11 @@ public class AutonomyRepository {
   }
 
   private final JdbcClient jdbc;
+  private final String nextOrder;
 
-  public AutonomyRepository(JdbcClient jdbc) {
+  public AutonomyRepository(JdbcClient jdbc, Sequences sequences) {
     this.jdbc = jdbc;
+    this.nextOrder = sequences.next("agent_event_seq");
   }
 
   public void insert(AutonomyChange c) {
@@ -51,10 +54,11 @@ public class AutonomyRepository {
             """
             INSERT INTO agent_autonomy_change (id, process_definition_key, activity_id, task,
               from_level, to_level, changed_by, by_platform, reason, reviewed, agreement,
-              acted_alone, reversal_share, changed_at)
+              acted_alone, reversal_share, changed_at, changed_seq)
             VALUES (:id, :key, :activity, :task, :from, :to, :by, :platform, :reason, :reviewed,
-              :agreement, :acted, :reversal, :at)
-            """)
+              :agreement, :acted, :reversal, :at, %s)
+            """
+                .formatted(nextOrder))
         .param("id", c.id())
         .param("key", c.step().processDefinitionKey())
         .param("activity", c.step().activityId())
@@ -78,7 +82,7 @@ public class AutonomyRepository {
             """
             SELECT * FROM agent_autonomy_change
             WHERE process_definition_key = :key AND activity_id = :activity
-            ORDER BY changed_at DESC, id DESC FETCH FIRST 1 ROWS ONLY
+            ORDER BY changed_seq DESC, changed_at DESC, id DESC FETCH FIRST 1 ROWS ONLY
             """)
         .param("key", step.processDefinitionKey())
         .param("activity", step.activityId())
@@ -88,7 +92,8 @@ public class AutonomyRepository {
 
   /** Every change, newest first. */
   public List<AutonomyChange> all() {
-    return jdbc.sql("SELECT * FROM agent_autonomy_change ORDER BY changed_at DESC, id DESC")
+    return jdbc.sql(
+            "SELECT * FROM agent_autonomy_change ORDER BY changed_seq DESC, changed_at DESC, id DESC")
         .query(AutonomyRepository::map)
         .list();
   }
@@ -101,7 +106,10 @@ public class AutonomyRepository {
             WHERE NOT EXISTS (SELECT 1 FROM agent_autonomy_change n
               WHERE n.process_definition_key = c.process_definition_key
                 AND n.activity_id = c.activity_id
-                AND (n.changed_at > c.changed_at OR (n.changed_at = c.changed_at AND n.id > c.id)))
+                AND (n.changed_seq > c.changed_seq
+                  OR (n.changed_seq = c.changed_seq AND n.changed_at > c.changed_at)
+                  OR (n.changed_seq = c.changed_seq AND n.changed_at = c.changed_at
+                    AND n.id > c.id)))
             ORDER BY c.process_definition_key, c.activity_id
             """)
         .query(AutonomyRepository::map)
@@ -110,21 +118,24 @@ public class AutonomyRepository {
 
   /**
    * The step's figures over its latest {@code window} reviewed decisions and latest {@code window}
-   * autonomous actions after {@code since} (null: all).
+   * autonomous actions written after the change {@code since} (empty: all).
    */
-  public Figures figures(AgentStep step, Instant since, int window) {
-    Timestamp after = Timestamp.from(since == null ? Instant.EPOCH : since);
+  public Figures figures(AgentStep step, Optional<AutonomyChange> since, int window) {
+    Timestamp after = Timestamp.from(since.map(AutonomyChange::changedAt).orElse(Instant.EPOCH));
+    long afterOrder = since.map(AutonomyChange::order).orElse(-1L);
     List<Boolean> agrees =
         jdbc.sql(
                 """
                 SELECT agrees FROM agent_action
                 WHERE process_definition_key = :key AND activity_id = :activity
-                  AND agrees IS NOT NULL AND decided_at > :since
-                ORDER BY decided_at DESC, id DESC FETCH FIRST :window ROWS ONLY
+                  AND agrees IS NOT NULL
+                  AND (decided_seq > :order OR (decided_seq = :order AND decided_at > :since))
+                ORDER BY decided_seq DESC, decided_at DESC, id DESC FETCH FIRST :window ROWS ONLY
                 """)
             .param("key", step.processDefinitionKey())
             .param("activity", step.activityId())
             .param("since", after)
+            .param("order", afterOrder)
             .param("window", window)
             .query((rs, n) -> rs.getBoolean(1))
             .list();
@@ -133,12 +144,14 @@ public class AutonomyRepository {
                 """
                 SELECT reversal FROM agent_action
                 WHERE process_definition_key = :key AND activity_id = :activity
-                  AND action IS NOT NULL AND acted_at > :since
-                ORDER BY acted_at DESC, id DESC FETCH FIRST :window ROWS ONLY
+                  AND action IS NOT NULL
+                  AND (acted_seq > :order OR (acted_seq = :order AND acted_at > :since))
+                ORDER BY acted_seq DESC, acted_at DESC, id DESC FETCH FIRST :window ROWS ONLY
                 """)
             .param("key", step.processDefinitionKey())
             .param("activity", step.activityId())
             .param("since", after)
+            .param("order", afterOrder)
             .param("window", window)
             .query((rs, n) -> rs.getString(1) != null)
             .list();
@@ -155,7 +168,7 @@ public class AutonomyRepository {
             """
             SELECT autonomy FROM agent_action
             WHERE process_definition_key = :key AND activity_id = :activity
-            ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY
+            ORDER BY created_seq DESC, created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY
             """)
         .param("key", step.processDefinitionKey())
         .param("activity", step.activityId())
@@ -186,6 +199,7 @@ public class AutonomyRepository {
         rs.getBigDecimal("agreement"),
         actedValue,
         rs.getBigDecimal("reversal_share"),
-        rs.getTimestamp("changed_at").toInstant());
+        rs.getTimestamp("changed_at").toInstant(),
+        rs.getLong("changed_seq"));
   }
 }

@@ -2,9 +2,6 @@ package io.handoff.platform.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.platform.config.HandoffProperties;
-import io.handoff.platform.errors.BodyTooLargeException;
-import io.swagger.v3.oas.models.info.Info;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,18 +43,6 @@ public class ApiInputConfig {
   }
 
   /** The input rules, in the OpenAPI document integrators generate their clients from. */
-  @Bean
-  OpenApiCustomizer inputRulesInOpenApi(HandoffProperties props) {
-    String description =
-        INPUT_RULES.formatted(BodyTooLargeException.describe(props.api().maxBodySize()));
-    return openApi -> {
-      if (openApi.getInfo() == null) {
-        openApi.setInfo(new Info().title("Handoff domain API"));
-      }
-      openApi.getInfo().setDescription(description);
-    };
-  }
-
   static final String INPUT_RULES =
       """
       Every request body of `/api/**` is read strictly. A breach is **400**

@@ -29,7 +29,7 @@ public record HandoffProperties(
             : api;
     demo = demo == null ? new Demo(false, List.of(), List.of(), null) : demo;
     deployment = deployment == null ? new Deployment(true, "processes", "forms") : deployment;
-    security = security == null ? new Security(null, null) : security;
+    security = security == null ? new Security(null, null, null) : security;
     engineRest = engineRest == null ? new EngineRest(null) : engineRest;
   }
 
@@ -58,8 +58,12 @@ public record HandoffProperties(
    * @param technicalUserGroups members of these groups are technical users (ERP, service desk,
    *     monitoring): wrong passwords never lock them; every other user keeps the engine's lock-out
    * @param loginThrottle how failed logins from one client address are throttled
+   * @param principalCache how long a successful HTTP Basic login is remembered
    */
-  public record Security(List<String> technicalUserGroups, LoginThrottle loginThrottle) {
+  public record Security(
+      List<String> technicalUserGroups,
+      LoginThrottle loginThrottle,
+      PrincipalCache principalCache) {
     public Security {
       technicalUserGroups =
           technicalUserGroups == null ? List.of("integrators") : List.copyOf(technicalUserGroups);
@@ -67,6 +71,28 @@ public record HandoffProperties(
           loginThrottle == null
               ? new LoginThrottle(5, Duration.ofMinutes(5), Duration.ofMinutes(15), 100_000)
               : loginThrottle;
+      principalCache =
+          principalCache == null
+              ? new PrincipalCache(Duration.ofSeconds(60), 10_000)
+              : principalCache;
+    }
+  }
+
+  /**
+   * Successful HTTP Basic logins kept per node (docs/security.md, "Remembered logins").
+   *
+   * @param expiry how long a login is remembered; a password or membership changed on another node
+   *     or directly in the database takes effect here within this time (changes on this node at
+   *     once)
+   * @param maxEntries how many logins a node remembers at most
+   */
+  public record PrincipalCache(
+      @DefaultValue("60s") Duration expiry, @DefaultValue("10000") int maxEntries) {
+    public PrincipalCache {
+      if (expiry.isNegative() || maxEntries < 1) {
+        throw new IllegalArgumentException(
+            "handoff.security.principal-cache: expiry must not be negative, max-entries positive");
+      }
     }
   }
 

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * Connects the engine to the decision ledger: every evaluation of a deployed table in a process
  * instance is written ({@link RuleLedgerListener}); a business rule task whose model leaves the
  * binding at its default uses the platform's binding rule ({@link RuleBinding}) like code does (a
- * binding set in the model, {@code deployment}, {@code version} or {@code versionTag}, is kept);
- * and a deployment makes the binding read the deployed versions again.
+ * binding set in the model, {@code deployment}, {@code version} or {@code versionTag}, is kept); a
+ * deployment makes the binding read the deployed versions again; and the DMN engine parses each
+ * FEEL expression once ({@link ParsedFeelExpressions}).
  */
 @Component
 public class DecisionLedgerPlugin extends AbstractProcessEnginePlugin {
@@ -55,6 +56,7 @@ public class DecisionLedgerPlugin extends AbstractProcessEnginePlugin {
               DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       configuration.setDmnEngineConfiguration(dmn);
     }
+    ParsedFeelExpressions.install(dmn);
     List<org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener> listeners =
         new ArrayList<>(dmn.getCustomPostDecisionEvaluationListeners());
     listeners.add(new RuleLedgerListener(ledger, objectMapper));

@@ -3,6 +3,7 @@ package io.handoff.platform.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.api.list.Page;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.errors.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The integration events and where each stands with its subscriber. Open to the API groups
@@ -37,10 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
             + " vendor created, incident resolved or closed), with their delivery state")
 public class EventDeliveryController {
 
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 200;
+  static final int DEFAULT_SIZE = 50;
+  static final int MAX_SIZE = 200;
   private static final Set<String> PARAMETERS =
-      Set.of("eventType", "status", "subscriber", "since", "limit", "cursor");
+      Set.of("eventType", "status", "subscriber", "since", "size", "cursor");
   private static final List<NotificationStatus> STATUSES =
       List.of(NotificationStatus.PENDING, NotificationStatus.DELIVERED, NotificationStatus.FAILED);
 
@@ -84,26 +86,16 @@ public class EventDeliveryController {
               description = "The event as posted: id, type, occurredAt, processInstanceId, data")
           JsonNode event) {}
 
-  /**
-   * A page of deliveries, newest first.
-   *
-   * @param items at most {@code limit} deliveries
-   * @param nextCursor pass as {@code cursor} for the next (older) page; absent on the last page
-   */
-  public record EventDeliveryPage(List<EventDeliveryView> items, String nextCursor) {}
-
   @GetMapping
   @Operation(
       summary = "Event deliveries, newest first, with their state",
       description =
           "Integrators and administrators. Filters combine; a bad or unknown parameter is 400"
-              + " problem+json naming every one of them. Pages of `limit` (1 to 200, default 50);"
-              + " follow `nextCursor` for older ones.")
-  @ApiResponse(responseCode = "200", description = "The deliveries")
-  @ApiResponse(responseCode = "400", description = "A parameter is bad or unknown")
-  @ApiResponse(responseCode = "401", description = "No credentials")
-  @ApiResponse(responseCode = "403", description = "Not in an API group")
-  public EventDeliveryPage list(
+              + " problem+json naming every one of them. Answers one page in the list envelope"
+              + " {items, page: {size, cursor, next}}: `size` items (1 to 200, default 50); follow"
+              + " page.next (or pass page.cursor) for older ones, absent on the last page.")
+  @ApiResponse(responseCode = "200", description = "One page of deliveries")
+  public Page<EventDeliveryView> list(
       @Parameter(
               description =
                   "invoice.scheduled-for-payment, invoice.rejected, vendor.created,"
@@ -120,9 +112,8 @@ public class EventDeliveryController {
           @RequestParam(required = false)
           String since,
       @Parameter(description = "how many, 1 to 200 (default 50)") @RequestParam(required = false)
-          String limit,
-      @Parameter(description = "the `nextCursor` of the previous page")
-          @RequestParam(required = false)
+          String size,
+      @Parameter(description = "page.cursor of the previous page") @RequestParam(required = false)
           String cursor,
       HttpServletRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -163,15 +154,15 @@ public class EventDeliveryController {
                 "since", "must be an ISO 8601 date-time with offset, e.g. 2031-03-03T09:00:00Z"));
       }
     }
-    int n = DEFAULT_LIMIT;
-    if (limit != null) {
+    int n = DEFAULT_SIZE;
+    if (size != null) {
       try {
-        n = Integer.parseInt(limit.trim());
-        if (n < 1 || n > MAX_LIMIT) {
-          problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
+        n = Integer.parseInt(size.trim());
+        if (n < 1 || n > MAX_SIZE) {
+          problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
         }
       } catch (NumberFormatException e) {
-        problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        problems.add(new FieldProblem("size", "must be a whole number from 1 to " + MAX_SIZE));
       }
     }
     Long before = null;
@@ -185,17 +176,40 @@ public class EventDeliveryController {
         // reported below
       }
       if (before == null) {
-        problems.add(new FieldProblem("cursor", "must be the nextCursor of a previous page"));
+        problems.add(new FieldProblem("cursor", "must be the page.cursor of a previous page"));
       }
     }
     InvalidRequestException.throwIfAny(problems);
     List<OutboxEntry> rows = store.eventDeliveries(type, s, subscriber, from, before, n + 1);
+    String cursorAfter = null;
     String next = null;
     if (rows.size() > n) {
       rows = rows.subList(0, n);
-      next = Long.toString(rows.get(n - 1).id());
+      cursorAfter = Long.toString(rows.get(n - 1).id());
+      next = nextLink(request, n, cursorAfter);
     }
-    return new EventDeliveryPage(rows.stream().map(this::view).toList(), next);
+    return new Page<>(
+        rows.stream().map(this::view).toList(), new Page.PageInfo(n, cursorAfter, next));
+  }
+
+  /** The same filters and size, from the cursor on. */
+  static String nextLink(HttpServletRequest request, int size, String cursor) {
+    UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("size") && !name.equals("cursor")) {
+                for (String v : values) {
+                  link.queryParam(name, v);
+                }
+              }
+            });
+    return link.queryParam("size", size)
+        .queryParam("cursor", cursor)
+        .encode()
+        .build()
+        .toUriString();
   }
 
   private EventDeliveryView view(OutboxEntry e) {

@@ -126,19 +126,26 @@ public class NotificationConfig {
     return transports;
   }
 
-  /** A PagerDuty Events API v2 trigger; the outbox key is its {@code dedup_key}. */
+  /**
+   * A PagerDuty Events API v2 event: a trigger (with its payload), an acknowledge or a resolve of
+   * the row's {@link PageEvent}, whose {@code dedup_key} ties them together; a page without one is
+   * a critical trigger whose {@code dedup_key} is the outbox key.
+   */
   static Map<String, Object> pagerEvent(OutboxEntry e, NotificationProperties.Pager pager) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    String summary = e.subject() == null ? e.body() : e.subject();
-    payload.put("summary", summary.length() > 1024 ? summary.substring(0, 1024) : summary);
-    payload.put("source", "handoff");
-    payload.put("severity", "critical");
-    payload.put("custom_details", Map.of("recipient", e.recipient(), "text", e.body()));
+    PageEvent page = e.page() == null ? PageEvent.trigger(e.key(), "critical") : e.page();
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("routing_key", pager.routingKey() == null ? "" : pager.routingKey());
-    event.put("event_action", "trigger");
-    event.put("dedup_key", e.key());
-    event.put("payload", payload);
+    event.put("event_action", page.action());
+    event.put("dedup_key", page.dedupKey());
+    if (PageEvent.TRIGGER.equals(page.action())) {
+      Map<String, Object> payload = new LinkedHashMap<>();
+      String summary = e.subject() == null ? e.body() : e.subject();
+      payload.put("summary", summary.length() > 1024 ? summary.substring(0, 1024) : summary);
+      payload.put("source", "handoff");
+      payload.put("severity", page.severity());
+      payload.put("custom_details", Map.of("recipient", e.recipient(), "text", e.body()));
+      event.put("payload", payload);
+    }
     return event;
   }
 }

@@ -1,5 +1,6 @@
 package io.handoff.platform.notification;
 
+import io.handoff.platform.api.list.Page;
 import io.handoff.platform.errors.ApiProblemException;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.errors.InvalidRequestException;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class NotificationController {
 
   static final String ADMIN_AUTHORITY = "GROUP_camunda-admin";
-  static final int MAX_LIMIT = 500;
+  static final int DEFAULT_SIZE = 100;
+  static final int MAX_SIZE = 500;
 
   private final OutboxStore store;
   private final ObjectProvider<MailCatcher> catcher;
@@ -100,12 +103,13 @@ public class NotificationController {
       description =
           "Administrators (camunda-admin) only: 401 without credentials, 403 for other users."
               + " Newest first. On the embedded run (mail catcher on) each e-mail also shows the"
-              + " message the catcher received. Bad parameters are 400 naming each of them.")
-  @ApiResponse(responseCode = "200", description = "The notifications")
-  @ApiResponse(responseCode = "400", description = "A parameter is not one of its values")
-  @ApiResponse(responseCode = "401", description = "No credentials")
+              + " message the catcher received. Bad parameters are 400 naming each of them."
+              + " Answers one page in the list envelope {items, page: {size, cursor, next}}:"
+              + " `size` items (1 to 500, default 100); follow page.next (or pass page.cursor) for"
+              + " older ones, absent on the last page.")
+  @ApiResponse(responseCode = "200", description = "One page of notifications")
   @ApiResponse(responseCode = "403", description = "Not an administrator")
-  public List<NotificationView> list(
+  public Page<NotificationView> list(
       @Parameter(description = "MAIL, CHAT, PAGE, NOTICE or EVENT") @RequestParam(required = false)
           String kind,
       @Parameter(description = "PENDING, DELIVERED, LOGGED or FAILED")
@@ -115,8 +119,11 @@ public class NotificationController {
           @RequestParam(required = false)
           String processInstanceId,
       @Parameter(description = "how many, 1 to 500 (default 100)") @RequestParam(required = false)
-          String limit,
-      Authentication user) {
+          String size,
+      @Parameter(description = "page.cursor of the previous page") @RequestParam(required = false)
+          String cursor,
+      Authentication user,
+      HttpServletRequest request) {
     if (user.getAuthorities().stream().noneMatch(a -> ADMIN_AUTHORITY.equals(a.getAuthority()))) {
       throw new ApiProblemException(
           HttpStatus.FORBIDDEN,
@@ -126,15 +133,29 @@ public class NotificationController {
     List<FieldProblem> problems = new ArrayList<>();
     NotificationKind k = parse(NotificationKind.class, "kind", kind, problems);
     NotificationStatus s = parse(NotificationStatus.class, "status", status, problems);
-    int n = 100;
-    if (limit != null) {
+    int n = DEFAULT_SIZE;
+    if (size != null) {
       try {
-        n = Integer.parseInt(limit.trim());
-        if (n < 1 || n > MAX_LIMIT) {
-          problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
+        n = Integer.parseInt(size.trim());
+        if (n < 1 || n > MAX_SIZE) {
+          problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
         }
       } catch (NumberFormatException e) {
-        problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        problems.add(new FieldProblem("size", "must be a whole number from 1 to " + MAX_SIZE));
+      }
+    }
+    Long before = null;
+    if (cursor != null) {
+      try {
+        before = Long.parseLong(cursor.trim());
+        if (before < 1) {
+          before = null;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      if (before == null) {
+        problems.add(new FieldProblem("cursor", "must be the page.cursor of a previous page"));
       }
     }
     if (processInstanceId != null
@@ -150,7 +171,16 @@ public class NotificationController {
             .flatMap(c -> c.messages().stream())
             .filter(m -> m.messageId() != null)
             .collect(Collectors.toMap(MailCatcher.CaughtMail::messageId, m -> m, (a, b) -> a));
-    return store.newest(k, s, processInstanceId, n).stream().map(e -> view(e, caught)).toList();
+    List<OutboxEntry> rows = store.newest(k, s, processInstanceId, before, n + 1);
+    String cursorAfter = null;
+    String next = null;
+    if (rows.size() > n) {
+      rows = rows.subList(0, n);
+      cursorAfter = Long.toString(rows.get(n - 1).id());
+      next = EventDeliveryController.nextLink(request, n, cursorAfter);
+    }
+    return new Page<>(
+        rows.stream().map(e -> view(e, caught)).toList(), new Page.PageInfo(n, cursorAfter, next));
   }
 
   private NotificationView view(OutboxEntry e, Map<String, MailCatcher.CaughtMail> catcher) {

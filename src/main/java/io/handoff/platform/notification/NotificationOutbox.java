@@ -77,6 +77,29 @@ public class NotificationOutbox {
             key, NotificationKind.PAGE, null, recipient, summary, text, processInstanceId));
   }
 
+  /**
+   * A page that triggers, acknowledges or resolves an alert at the paging service; the three of one
+   * case share {@link PageEvent#dedupKey()}, so the service keeps them as one alert.
+   */
+  public void page(
+      String key,
+      String recipient,
+      String summary,
+      String text,
+      PageEvent event,
+      String processInstanceId) {
+    write(
+        new OutboxStore.NewRow(
+            key,
+            NotificationKind.PAGE,
+            event.column(),
+            recipient,
+            summary,
+            text,
+            processInstanceId,
+            event.dedupKey()));
+  }
+
   /** A notice kept by the process's own table for a portal or ERP; the outbox logs it. */
   public void notice(
       String key, String recipient, String subject, String text, String processInstanceId) {

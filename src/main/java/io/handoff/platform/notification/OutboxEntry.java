@@ -25,7 +25,8 @@ import java.util.UUID;
  * @param lastError why the last attempt failed
  * @param createdAt when its step wrote it
  * @param deliveredAt when it was delivered or logged
- * @param eventId the event's UUID, for an integration event ({@link NotificationKind#EVENT})
+ * @param eventId the event's UUID, for an integration event ({@link NotificationKind#EVENT}); the
+ *     dedup key of a page that says its {@link PageEvent}
  */
 public record OutboxEntry(
     long id,
@@ -45,6 +46,17 @@ public record OutboxEntry(
     Instant createdAt,
     Instant deliveredAt,
     String eventId) {
+
+  /**
+   * What a page does at the paging service, for a page written with one: its action and severity
+   * are kept in the row's {@code sender} column (a page has no sender), its dedup key in {@code
+   * event_id} (like an event's id, what the receiver de-duplicates on). Null for other rows.
+   */
+  public PageEvent page() {
+    return kind == NotificationKind.PAGE && sender != null && eventId != null
+        ? PageEvent.fromColumn(sender, eventId)
+        : null;
+  }
 
   /** The e-mail addresses of a mail. */
   public List<String> recipients() {

@@ -177,9 +177,16 @@ public class OutboxStore {
         .list();
   }
 
-  /** The newest rows, optionally of one kind, status or process instance. */
+  /**
+   * The newest rows, optionally of one kind, status or process instance, and with a row id below
+   * {@code beforeId} (the paging cursor).
+   */
   public List<OutboxEntry> newest(
-      NotificationKind kind, NotificationStatus status, String processInstanceId, int limit) {
+      NotificationKind kind,
+      NotificationStatus status,
+      String processInstanceId,
+      Long beforeId,
+      int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM notification_outbox");
     List<Object> params = new ArrayList<>();
     String glue = " WHERE ";
@@ -196,6 +203,11 @@ public class OutboxStore {
     if (processInstanceId != null) {
       sql.append(glue).append("process_instance_id = ?");
       params.add(processInstanceId);
+      glue = " AND ";
+    }
+    if (beforeId != null) {
+      sql.append(glue).append("id < ?");
+      params.add(beforeId);
     }
     sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
     return jdbc.sql(sql.toString()).params(params).query(OutboxStore::entry).list();

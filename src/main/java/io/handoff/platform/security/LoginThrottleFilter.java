@@ -1,13 +1,13 @@
 package io.handoff.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.platform.errors.ApiProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -135,11 +135,12 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   private void refuse(HttpServletRequest request, HttpServletResponse response, Duration left)
       throws IOException {
     long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
+    // The one problem schema of the API (type URN, errors), on every login surface alike.
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+        ApiProblems.of(
             HttpStatus.TOO_MANY_REQUESTS,
-            "Too many failed logins from this address. Try again in " + seconds + " seconds.");
-    problem.setInstance(URI.create(request.getRequestURI()));
+            "Too many failed logins from this address. Try again in " + seconds + " seconds.",
+            request.getRequestURI());
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -101,6 +102,10 @@ public class SecurityConfig {
                         "/api/processes/*/business-keys/*/decisions",
                         "/api/decisions/**")
                     .hasAnyAuthority(auditAuthorities)
+                    // A person's change of an agent step's level: process owners only, refused
+                    // before the body is read.
+                    .requestMatchers(HttpMethod.PUT, "/api/agent-autonomy/**")
+                    .hasAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + ADMIN_GROUP)
                     .anyRequest()
                     .hasAnyAuthority(apiAuthorities))
         .httpBasic(

@@ -8,9 +8,12 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 class TechnicalUserIdentityProviderFactory implements SessionFactory {
 
   private final List<String> technicalUserGroups;
+  private final AuthenticatedPrincipalCache principals;
 
-  TechnicalUserIdentityProviderFactory(List<String> technicalUserGroups) {
+  TechnicalUserIdentityProviderFactory(
+      List<String> technicalUserGroups, AuthenticatedPrincipalCache principals) {
     this.technicalUserGroups = List.copyOf(technicalUserGroups);
+    this.principals = principals;
   }
 
   @Override
@@ -20,6 +23,6 @@ class TechnicalUserIdentityProviderFactory implements SessionFactory {
 
   @Override
   public Session openSession() {
-    return new TechnicalUserIdentityProvider(technicalUserGroups);
+    return new TechnicalUserIdentityProvider(technicalUserGroups, principals);
   }
 }

@@ -18,9 +18,11 @@ public class TechnicalUserLoginPlugin extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(TechnicalUserLoginPlugin.class);
 
   private final List<String> technicalUserGroups;
+  private final AuthenticatedPrincipalCache principals;
 
-  public TechnicalUserLoginPlugin(HandoffProperties props) {
+  public TechnicalUserLoginPlugin(HandoffProperties props, AuthenticatedPrincipalCache principals) {
     this.technicalUserGroups = props.security().technicalUserGroups();
+    this.principals = principals;
   }
 
   @Override
@@ -32,7 +34,7 @@ public class TechnicalUserLoginPlugin extends AbstractProcessEnginePlugin {
               + " to the engine's database identity provider only");
     }
     configuration.setIdentityProviderSessionFactory(
-        new TechnicalUserIdentityProviderFactory(technicalUserGroups));
+        new TechnicalUserIdentityProviderFactory(technicalUserGroups, principals));
     log.info("Wrong passwords do not lock members of {} (technical users)", technicalUserGroups);
   }
 }

@@ -36,6 +36,11 @@ public class SanctionsScreener {
     return screen(name, list.entries());
   }
 
+  /** The entry of the list with that id, if the list still holds it. */
+  public java.util.Optional<SanctionsEntry> entry(String id) {
+    return list.entries().stream().filter(e -> e.id().equals(id)).findFirst();
+  }
+
   static Match screen(String name, List<SanctionsEntry> entries) {
     String normalized = NameNormalizer.normalize(name);
     String sorted = NameNormalizer.sortedTokens(normalized);

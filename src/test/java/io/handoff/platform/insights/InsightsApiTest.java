@@ -226,10 +226,12 @@ class InsightsApiTest extends RestTestSupport {
     assertThat(reminder.path("type").asText()).isEqualTo("intermediateTimer");
     assertThat(reminder.path("entered").asLong()).isEqualTo(2);
     assertThat(reminder.path("completed").asLong()).isEqualTo(1);
-    durations(reminder.path("waited"), 1, 54 * HOUR, 54 * HOUR, 54 * HOUR);
+    long reminderWait = Duration.between(T0, scenario.reminderDue).toMillis();
+    durations(reminder.path("waited"), 1, reminderWait, reminderWait, reminderWait);
     JsonNode target = element(f, "SlaTargetReachedEvent");
     assertThat(target.path("entered").asLong()).isEqualTo(1);
-    durations(target.path("waited"), 1, 18 * HOUR, 18 * HOUR, 18 * HOUR);
+    long targetWait = Duration.between(scenario.reminderDue, scenario.targetDue).toMillis();
+    durations(target.path("waited"), 1, targetWait, targetWait, targetWait);
 
     JsonNode resolve = element(f, "ResolveIncidentTask");
     assertThat(resolve.path("entered").asLong()).isEqualTo(2);

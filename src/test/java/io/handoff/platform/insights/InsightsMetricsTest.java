@@ -114,8 +114,8 @@ class InsightsMetricsTest extends RestTestSupport {
     assertThat(sample(day1, "handoff_insights_open_work_oldest_seconds", "group=\"" + team + "\""))
         .isEqualTo(Duration.ofHours(23).toSeconds());
 
-    // an hour after I1's resolution target (t0+3d): one resolution breach in the last day
-    scenario.at(Duration.ofDays(3).plusHours(1));
+    // an hour after I1's resolution target: one resolution breach in the last day
+    ClockUtil.setCurrentTime(java.util.Date.from(scenario.targetDue.plus(Duration.ofHours(1))));
     String day3 = scrape();
     assertThat(sample(day3, "handoff_insights_sla_breaches_24h", "kind=\"resolution\""))
         .isEqualTo(1.0);

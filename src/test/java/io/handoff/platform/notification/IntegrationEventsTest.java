@@ -307,7 +307,8 @@ class IntegrationEventsTest extends RestTestSupport {
         .body("items", hasSize(5))
         .body("items[0].eventId", equalTo(third))
         .body("items.eventId", everyItem(notNullValue()))
-        .body("nextCursor", nullValue());
+        .body("page.cursor", nullValue())
+        .body("page.next", nullValue());
 
     as(DemoUsers.INTEGRATION)
         .queryParam("since", since.toString())
@@ -335,24 +336,27 @@ class IntegrationEventsTest extends RestTestSupport {
         as(DemoUsers.INTEGRATION)
             .queryParam("since", since.toString())
             .queryParam("subscriber", "erp")
-            .queryParam("limit", 2)
+            .queryParam("size", 2)
             .get("/api/events/deliveries")
             .then()
             .statusCode(200)
             .body("items.eventId", equalTo(List.of(third, second)))
-            .body("nextCursor", notNullValue())
+            .body("page.cursor", notNullValue())
+            .body("page.size", equalTo(2))
+            .body("page.next", containsString("cursor="))
             .extract()
-            .path("nextCursor");
+            .path("page.cursor");
     as(DemoUsers.INTEGRATION)
         .queryParam("since", since.toString())
         .queryParam("subscriber", "erp")
-        .queryParam("limit", 2)
+        .queryParam("size", 2)
         .queryParam("cursor", cursor)
         .get("/api/events/deliveries")
         .then()
         .statusCode(200)
         .body("items.eventId", equalTo(List.of(first)))
-        .body("nextCursor", nullValue());
+        .body("page.cursor", nullValue())
+        .body("page.next", nullValue());
 
     as(DemoUsers.INTEGRATION)
         .queryParam("since", now.plusSeconds(1).toString())
@@ -369,7 +373,7 @@ class IntegrationEventsTest extends RestTestSupport {
         .queryParam("status", "LOGGED")
         .queryParam("subscriber", "")
         .queryParam("since", "yesterday")
-        .queryParam("limit", "201")
+        .queryParam("size", "201")
         .queryParam("cursor", "abc")
         .queryParam("procesInstanceId", "x")
         .get("/api/events/deliveries")
@@ -379,19 +383,13 @@ class IntegrationEventsTest extends RestTestSupport {
         .body(
             "errors.field",
             containsInAnyOrder(
-                "eventType",
-                "status",
-                "subscriber",
-                "since",
-                "limit",
-                "cursor",
-                "procesInstanceId"))
+                "eventType", "status", "subscriber", "since", "size", "cursor", "procesInstanceId"))
         .body("errors.find { it.field == 'eventType' }.message", containsString("vendor.created"));
     as(DemoUsers.INTEGRATION)
-        .queryParam("limit", "0")
+        .queryParam("size", "0")
         .get("/api/events/deliveries")
         .then()
         .statusCode(400)
-        .body("errors.field", equalTo(List.of("limit")));
+        .body("errors.field", equalTo(List.of("size")));
   }
 }

@@ -3,6 +3,7 @@ package io.handoff.platform.notification;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -48,25 +49,30 @@ class NotificationApiTest extends RestTestSupport {
         .get("/api/notifications")
         .then()
         .statusCode(200)
-        .body("$", hasSize(2))
-        .body("[0].key", equalTo(chatKey))
-        .body("[0].kind", equalTo("CHAT"))
-        .body("[0].recipient", equalTo("network-ops"))
-        .body("[0].status", equalTo("LOGGED"))
-        .body("[0].attempts", equalTo(1))
-        .body("[0].messageId", nullValue())
-        .body("[1].key", equalTo(mailKey))
-        .body("[1].kind", equalTo("MAIL"))
-        .body("[1].subject", equalTo("Vendor onboarded"))
-        .body("[1].status", equalTo("DELIVERED"))
-        .body("[1].deliveredAt", startsWith("20"))
-        .body("[1].lastError", nullValue())
+        .body("items", hasSize(2))
+        .body("page.size", equalTo(100))
+        .body("page.next", nullValue())
+        .body("items[0].key", equalTo(chatKey))
+        .body("items[0].kind", equalTo("CHAT"))
+        .body("items[0].recipient", equalTo("network-ops"))
+        .body("items[0].status", equalTo("LOGGED"))
+        .body("items[0].attempts", equalTo(1))
+        .body("items[0].messageId", nullValue())
+        .body("items[1].key", equalTo(mailKey))
+        .body("items[1].kind", equalTo("MAIL"))
+        .body("items[1].subject", equalTo("Vendor onboarded"))
+        .body("items[1].status", equalTo("DELIVERED"))
+        .body("items[1].deliveredAt", startsWith("20"))
+        .body("items[1].lastError", nullValue())
         .body(
-            "[1].messageId", equalTo("<" + OutboxEntry.deliveryIdOf(mailKey) + "@handoff.example>"))
-        .body("[1].caught.from", equalTo("onboarding@handoff.example"))
-        .body("[1].caught.to", containsInAnyOrder("erin@handoff.example", "paul@handoff.example"))
-        .body("[1].caught.subject", equalTo("Vendor onboarded"))
-        .body("[1].caught.text", equalTo("Hafenlogistik is our supplier now."));
+            "items[1].messageId",
+            equalTo("<" + OutboxEntry.deliveryIdOf(mailKey) + "@handoff.example>"))
+        .body("items[1].caught.from", equalTo("onboarding@handoff.example"))
+        .body(
+            "items[1].caught.to",
+            containsInAnyOrder("erin@handoff.example", "paul@handoff.example"))
+        .body("items[1].caught.subject", equalTo("Vendor onboarded"))
+        .body("items[1].caught.text", equalTo("Hafenlogistik is our supplier now."));
 
     as(DemoUsers.ADMIN)
         .queryParam("processInstanceId", pi)
@@ -74,8 +80,29 @@ class NotificationApiTest extends RestTestSupport {
         .get("/api/notifications")
         .then()
         .statusCode(200)
-        .body("$", hasSize(1))
-        .body("[0].key", equalTo(mailKey));
+        .body("items", hasSize(1))
+        .body("items[0].key", equalTo(mailKey));
+
+    String next =
+        as(DemoUsers.ADMIN)
+            .queryParam("processInstanceId", pi)
+            .queryParam("size", 1)
+            .get("/api/notifications")
+            .then()
+            .statusCode(200)
+            .body("items.key", equalTo(java.util.List.of(chatKey)))
+            .body("page.size", equalTo(1))
+            .body("page.cursor", notNullValue())
+            .extract()
+            .path("page.next");
+    as(DemoUsers.ADMIN)
+        .urlEncodingEnabled(false)
+        .get(next)
+        .then()
+        .statusCode(200)
+        .body("items.key", equalTo(java.util.List.of(mailKey)))
+        .body("page.cursor", nullValue())
+        .body("page.next", nullValue());
   }
 
   @Test
@@ -98,11 +125,12 @@ class NotificationApiTest extends RestTestSupport {
     as(DemoUsers.ADMIN)
         .queryParam("kind", "SMS")
         .queryParam("status", "sent")
-        .queryParam("limit", "5000")
+        .queryParam("size", "5000")
+        .queryParam("cursor", "x")
         .get("/api/notifications")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("errors.field", containsInAnyOrder("kind", "status", "limit"));
+        .body("errors.field", containsInAnyOrder("kind", "status", "size", "cursor"));
   }
 }

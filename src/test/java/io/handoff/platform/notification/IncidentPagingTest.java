@@ -1,0 +1,189 @@
+package io.handoff.platform.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.incident.Incident;
+import io.handoff.incident.IncidentService;
+import io.handoff.incident.IncidentSource;
+import io.handoff.incident.KnownRequest;
+import io.handoff.incident.Level;
+import io.handoff.incident.NewIncident;
+import io.handoff.support.HandoffSpringTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Incident paging on the wire: a P1 incident triggers a PagerDuty Events API v2 alert whose
+ * dedup_key is the incident id, the first claim acknowledges it and the resolution resolves it,
+ * each sent once through the outbox to a receiver on loopback.
+ */
+@HandoffSpringTest
+class IncidentPagingTest {
+
+  static final String ROUTING_KEY = "R0UTINGKEY0123456789012345678901";
+
+  @Autowired IncidentService incidentService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired OutboxStore store;
+  @Autowired NotificationDelivery contextDelivery;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JavaMailSender mailSender;
+  @Autowired NotificationProperties properties;
+  @Autowired ObjectMapper json;
+
+  final List<AutoCloseable> closeLater = new ArrayList<>();
+
+  @BeforeEach
+  void quietOutbox() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T09:00:00Z")));
+    contextDelivery.deliverDue();
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    ClockUtil.reset();
+    for (AutoCloseable c : closeLater) {
+      c.close();
+    }
+  }
+
+  private NotificationDelivery nodePagingTo(WebhookReceiver pager) {
+    NotificationProperties withPager =
+        new NotificationProperties(
+            properties.mailFrom(),
+            properties.delivery(),
+            properties.mailCatcher(),
+            properties.chat(),
+            new NotificationProperties.Pager(
+                pager.url(), ROUTING_KEY, Duration.ofSeconds(2), Duration.ofSeconds(5)));
+    return new NotificationDelivery(
+        store,
+        transactionManager,
+        new EnumMap<>(NotificationConfig.transports(mailSender, withPager, json)),
+        new NotificationProperties.Delivery(
+            false,
+            1,
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(5),
+            List.of(Duration.ofSeconds(10))),
+        "pager-test/" + UUID.randomUUID());
+  }
+
+  private Incident report(Level impact, Level urgency) {
+    return incidentService.report(
+        new NewIncident(
+            "Core switch down " + UUID.randomUUID(),
+            "Floor 2 has no network",
+            "erin",
+            "network",
+            impact,
+            urgency,
+            "network",
+            KnownRequest.NONE,
+            IncidentSource.REST,
+            null));
+  }
+
+  private void runJobAt(Incident incident, String activityId) {
+    managementService
+        .createJobQuery()
+        .processInstanceId(incident.processInstanceId())
+        .activityId(activityId)
+        .list()
+        .forEach(j -> managementService.executeJob(j.getId()));
+  }
+
+  private Task resolveTask(Incident incident) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(incident.processInstanceId())
+        .taskDefinitionKey("ResolveIncidentTask")
+        .singleResult();
+  }
+
+  /** The pager events the receiver got for this incident, parsed. */
+  private List<JsonNode> eventsFor(WebhookReceiver pager, String incidentId) throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (WebhookReceiver.Request r : pager.requests) {
+      JsonNode event = json.readTree(r.body());
+      if (incidentId.equals(event.path("dedup_key").asText())) {
+        events.add(event);
+      }
+    }
+    return events;
+  }
+
+  @Test
+  void aPriorityOneIncidentIsTriggeredAcknowledgedAndResolvedOnceEachUnderItsId() throws Exception {
+    WebhookReceiver pager = new WebhookReceiver(n -> 202);
+    closeLater.add(pager);
+    NotificationDelivery node = nodePagingTo(pager);
+
+    Incident incident = report(Level.HIGH, Level.HIGH);
+    runJobAt(incident, "NotifyOnCallTask");
+    Task task = resolveTask(incident);
+    taskService.claim(task.getId(), "nina");
+    taskService.setAssignee(task.getId(), null);
+    taskService.claim(task.getId(), "omar");
+    taskService.complete(
+        task.getId(), Map.of("resolutionCode", "FIXED", "resolutionNotes", "Replaced the switch"));
+    node.deliverDue();
+    node.deliverDue();
+
+    List<JsonNode> events = eventsFor(pager, incident.id());
+    assertThat(events)
+        .extracting(e -> e.path("event_action").asText())
+        .containsExactly("trigger", "acknowledge", "resolve");
+    JsonNode trigger = events.get(0);
+    assertThat(trigger.path("routing_key").asText()).isEqualTo(ROUTING_KEY);
+    assertThat(trigger.path("payload").path("severity").asText()).isEqualTo("critical");
+    assertThat(trigger.path("payload").path("source").asText()).isEqualTo("handoff");
+    assertThat(trigger.path("payload").path("summary").asText())
+        .startsWith("P1 incident 'Core switch down");
+    for (JsonNode followUp : events.subList(1, 3)) {
+      assertThat(followUp.path("routing_key").asText()).isEqualTo(ROUTING_KEY);
+      assertThat(followUp.has("payload")).as("only a trigger carries a payload").isFalse();
+    }
+    assertThat(store.ofProcessInstance(incident.processInstanceId()))
+        .filteredOn(r -> r.kind() == NotificationKind.PAGE)
+        .hasSize(3)
+        .allSatisfy(r -> assertThat(r.status()).isEqualTo(NotificationStatus.DELIVERED));
+  }
+
+  @Test
+  void anIncidentThatWasNotPagedSendsNoAcknowledgementOrResolution() throws Exception {
+    WebhookReceiver pager = new WebhookReceiver(n -> 202);
+    closeLater.add(pager);
+    NotificationDelivery node = nodePagingTo(pager);
+
+    Incident incident = report(Level.MEDIUM, Level.MEDIUM);
+    Task task = resolveTask(incident);
+    taskService.claim(task.getId(), "nina");
+    taskService.complete(
+        task.getId(), Map.of("resolutionCode", "FIXED", "resolutionNotes", "Rebooted"));
+    node.deliverDue();
+
+    assertThat(eventsFor(pager, incident.id())).isEmpty();
+    assertThat(store.ofProcessInstance(incident.processInstanceId()))
+        .noneMatch(r -> r.kind() == NotificationKind.PAGE);
+  }
+}

@@ -95,7 +95,7 @@ public class InsightsController {
           String from,
       @Parameter(description = "end of the period, exclusive") @RequestParam(required = false)
           String to,
-      @RequestParam MultiValueMap<String, String> all) {
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> all) {
     Period period = period(all, false);
     List<ProcessSummary> lines = new ArrayList<>();
     for (Map.Entry<String, String> process : insights.processes().entrySet()) {
@@ -153,7 +153,7 @@ public class InsightsController {
       @Parameter(description = "json (default) or csv; or use the Accept header")
           @RequestParam(required = false)
           String format,
-      @RequestParam MultiValueMap<String, String> all,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> all,
       @RequestHeader(value = "Accept", required = false) String accept) {
     known(processKey);
     Period period = period(all, true);
@@ -192,7 +192,7 @@ public class InsightsController {
       @Parameter(description = "json (default) or csv; or use the Accept header")
           @RequestParam(required = false)
           String format,
-      @RequestParam MultiValueMap<String, String> all,
+      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> all,
       @RequestHeader(value = "Accept", required = false) String accept) {
     known(processKey);
     Period period = period(all, true);

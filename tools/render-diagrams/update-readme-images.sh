@@ -15,6 +15,7 @@ screenshots=(
   incident-triage
   incident-report
   vendor-onboard-start
+  insights
 )
 
 cd "$root/tools/render-diagrams"

@@ -84,6 +84,9 @@ public final class DemoUsers {
   /** Auditor: reads decision trails (auditors). */
   public static final String AUDREY = "audrey";
 
+  /** Process lead: reads the process insights (process-leads). */
+  public static final String PETRA = "petra";
+
   private DemoUsers() {}
 
   public static String passwordOf(String userId) {

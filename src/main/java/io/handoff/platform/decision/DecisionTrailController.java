@@ -154,7 +154,7 @@ public class DecisionTrailController {
     if (trail.decisions().stream().anyMatch(d -> own.equals(d.decidedBy()))) {
       throw new ApiProblemException(
           HttpStatus.FORBIDDEN,
-          io.handoff.platform.errors.ProblemTypes.BASE + "forbidden",
+          "forbidden",
           "You took a decision in this case; its trail is audited by someone else.");
     }
   }

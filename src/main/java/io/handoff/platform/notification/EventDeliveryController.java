@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The integration events and where each stands with its subscriber. Open to the API groups
@@ -154,62 +153,11 @@ public class EventDeliveryController {
                 "since", "must be an ISO 8601 date-time with offset, e.g. 2031-03-03T09:00:00Z"));
       }
     }
-    int n = DEFAULT_SIZE;
-    if (size != null) {
-      try {
-        n = Integer.parseInt(size.trim());
-        if (n < 1 || n > MAX_SIZE) {
-          problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
-        }
-      } catch (NumberFormatException e) {
-        problems.add(new FieldProblem("size", "must be a whole number from 1 to " + MAX_SIZE));
-      }
-    }
-    Long before = null;
-    if (cursor != null) {
-      try {
-        before = Long.parseLong(cursor.trim());
-        if (before < 1) {
-          before = null;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      if (before == null) {
-        problems.add(new FieldProblem("cursor", "must be the page.cursor of a previous page"));
-      }
-    }
+    int n = OutboxPages.size(size, DEFAULT_SIZE, MAX_SIZE, problems);
+    Long before = OutboxPages.before(cursor, problems);
     InvalidRequestException.throwIfAny(problems);
     List<OutboxEntry> rows = store.eventDeliveries(type, s, subscriber, from, before, n + 1);
-    String cursorAfter = null;
-    String next = null;
-    if (rows.size() > n) {
-      rows = rows.subList(0, n);
-      cursorAfter = Long.toString(rows.get(n - 1).id());
-      next = nextLink(request, n, cursorAfter);
-    }
-    return new Page<>(
-        rows.stream().map(this::view).toList(), new Page.PageInfo(n, cursorAfter, next));
-  }
-
-  /** The same filters and size, from the cursor on. */
-  static String nextLink(HttpServletRequest request, int size, String cursor) {
-    UriComponentsBuilder link = UriComponentsBuilder.fromPath(request.getRequestURI());
-    request
-        .getParameterMap()
-        .forEach(
-            (name, values) -> {
-              if (!name.equals("size") && !name.equals("cursor")) {
-                for (String v : values) {
-                  link.queryParam(name, v);
-                }
-              }
-            });
-    return link.queryParam("size", size)
-        .queryParam("cursor", cursor)
-        .encode()
-        .build()
-        .toUriString();
+    return OutboxPages.page(rows, n, this::view, request);
   }
 
   private EventDeliveryView view(OutboxEntry e) {

@@ -133,31 +133,8 @@ public class NotificationController {
     List<FieldProblem> problems = new ArrayList<>();
     NotificationKind k = parse(NotificationKind.class, "kind", kind, problems);
     NotificationStatus s = parse(NotificationStatus.class, "status", status, problems);
-    int n = DEFAULT_SIZE;
-    if (size != null) {
-      try {
-        n = Integer.parseInt(size.trim());
-        if (n < 1 || n > MAX_SIZE) {
-          problems.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
-        }
-      } catch (NumberFormatException e) {
-        problems.add(new FieldProblem("size", "must be a whole number from 1 to " + MAX_SIZE));
-      }
-    }
-    Long before = null;
-    if (cursor != null) {
-      try {
-        before = Long.parseLong(cursor.trim());
-        if (before < 1) {
-          before = null;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      if (before == null) {
-        problems.add(new FieldProblem("cursor", "must be the page.cursor of a previous page"));
-      }
-    }
+    int n = OutboxPages.size(size, DEFAULT_SIZE, MAX_SIZE, problems);
+    Long before = OutboxPages.before(cursor, problems);
     if (processInstanceId != null
         && (processInstanceId.isBlank()
             || processInstanceId.length() > 64
@@ -172,15 +149,7 @@ public class NotificationController {
             .filter(m -> m.messageId() != null)
             .collect(Collectors.toMap(MailCatcher.CaughtMail::messageId, m -> m, (a, b) -> a));
     List<OutboxEntry> rows = store.newest(k, s, processInstanceId, before, n + 1);
-    String cursorAfter = null;
-    String next = null;
-    if (rows.size() > n) {
-      rows = rows.subList(0, n);
-      cursorAfter = Long.toString(rows.get(n - 1).id());
-      next = EventDeliveryController.nextLink(request, n, cursorAfter);
-    }
-    return new Page<>(
-        rows.stream().map(e -> view(e, caught)).toList(), new Page.PageInfo(n, cursorAfter, next));
+    return OutboxPages.page(rows, n, e -> view(e, caught), request);
   }
 
   private NotificationView view(OutboxEntry e, Map<String, MailCatcher.CaughtMail> catcher) {

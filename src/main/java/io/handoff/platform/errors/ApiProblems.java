@@ -1,10 +1,14 @@
 package io.handoff.platform.errors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -39,6 +43,23 @@ public final class ApiProblems {
   /** A problem of the given status in the one schema. */
   public static ProblemDetail of(HttpStatus status, String detail, String requestUri) {
     return complete(ProblemDetail.forStatusAndDetail(status, detail), requestUri);
+  }
+
+  /**
+   * Writes a problem of the given status as the response, for filters that answer before a
+   * controller (authentication, login throttling).
+   */
+  public static void write(
+      ObjectMapper objectMapper,
+      HttpServletResponse response,
+      HttpStatus status,
+      String detail,
+      String requestUri)
+      throws IOException {
+    ProblemDetail problem = of(status, detail, requestUri);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    objectMapper.writeValue(response.getOutputStream(), problem);
   }
 
   private static String slug(HttpStatus status) {

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
@@ -24,8 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -81,7 +78,7 @@ public class InsightsSecurity implements WebMvcConfigurer {
             return;
           }
           response.setHeader("WWW-Authenticate", "Basic realm=\"" + SecurityConfig.REALM + "\"");
-          problem(
+          ApiProblems.write(
               objectMapper,
               response,
               HttpStatus.UNAUTHORIZED,
@@ -108,7 +105,7 @@ public class InsightsSecurity implements WebMvcConfigurer {
                 ex.authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(
                         (request, response, e) ->
-                            problem(
+                            ApiProblems.write(
                                 objectMapper,
                                 response,
                                 HttpStatus.FORBIDDEN,
@@ -121,19 +118,6 @@ public class InsightsSecurity implements WebMvcConfigurer {
 
   private static boolean isPage(HttpServletRequest request) {
     return request.getRequestURI().startsWith(request.getContextPath() + "/insights");
-  }
-
-  private static void problem(
-      ObjectMapper objectMapper,
-      HttpServletResponse response,
-      HttpStatus status,
-      String detail,
-      String instance)
-      throws IOException {
-    ProblemDetail problem = ApiProblems.of(status, detail, instance);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), problem);
   }
 
   /**

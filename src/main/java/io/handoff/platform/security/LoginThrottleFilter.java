@@ -14,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -135,15 +133,13 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   private void refuse(HttpServletRequest request, HttpServletResponse response, Duration left)
       throws IOException {
     long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
-    // The one problem schema of the API (type URN, errors), on every login surface alike.
-    ProblemDetail problem =
-        ApiProblems.of(
-            HttpStatus.TOO_MANY_REQUESTS,
-            "Too many failed logins from this address. Try again in " + seconds + " seconds.",
-            request.getRequestURI());
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), problem);
+    // The one problem schema of the API (type URN, errors), on every login surface alike.
+    ApiProblems.write(
+        objectMapper,
+        response,
+        HttpStatus.TOO_MANY_REQUESTS,
+        "Too many failed logins from this address. Try again in " + seconds + " seconds.",
+        request.getRequestURI());
   }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.platform.api.EngineRestDeployments;
 import io.handoff.platform.config.HandoffProperties;
 import io.handoff.platform.errors.ApiProblems;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -16,8 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -115,7 +111,7 @@ public class SecurityConfig {
                     .authenticationEntryPoint(
                         (request, response, e) -> {
                           response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-                          writeProblem(
+                          ApiProblems.write(
                               objectMapper,
                               response,
                               HttpStatus.UNAUTHORIZED,
@@ -126,7 +122,7 @@ public class SecurityConfig {
             ex ->
                 ex.accessDeniedHandler(
                     (request, response, e) ->
-                        writeProblem(
+                        ApiProblems.write(
                             objectMapper,
                             response,
                             HttpStatus.FORBIDDEN,
@@ -168,7 +164,7 @@ public class SecurityConfig {
             ex ->
                 ex.accessDeniedHandler(
                     (request, response, e) ->
-                        writeProblem(
+                        ApiProblems.write(
                             objectMapper,
                             response,
                             HttpStatus.FORBIDDEN,
@@ -181,25 +177,12 @@ public class SecurityConfig {
   private static AuthenticationEntryPoint entryPoint(ObjectMapper objectMapper) {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-      writeProblem(
+      ApiProblems.write(
           objectMapper,
           response,
           HttpStatus.UNAUTHORIZED,
           "Credentials of a platform user are required (HTTP Basic).",
           request.getRequestURI());
     };
-  }
-
-  static void writeProblem(
-      ObjectMapper objectMapper,
-      HttpServletResponse response,
-      HttpStatus status,
-      String detail,
-      String instance)
-      throws IOException {
-    ProblemDetail problem = ApiProblems.of(status, detail, instance);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    objectMapper.writeValue(response.getOutputStream(), problem);
   }
 }

@@ -60,7 +60,18 @@ for kind in ("MAIL", "CHAT", "PAGE"):
     for k in (missing + unknown + undelivered)[:5]:
         report.append(f"  {kind} problem: {k}")
 mail_ids_ok = all(mid == f"<{delivery_id(k)}@handoff.example>" for k, mid in mail)
-page_keys_ok = all(dk and delivery_id(dk) == ik for ik, dk in pager)
+
+
+def page_key_ok(idempotency_key, dedup_key):
+    """An incident's pages (trigger, acknowledge, resolve) share its id as dedup_key; other pages
+    use their key."""
+    key = expected["PAGE"].get(idempotency_key)
+    if not dedup_key or key is None:
+        return False
+    return dedup_key == key or key.startswith(f"incident/{dedup_key}/")
+
+
+page_keys_ok = all(page_key_ok(ik, dk) for ik, dk in pager)
 report.append(f"stable ids: message-ids={'ok' if mail_ids_ok else 'WRONG'} pager dedup_keys={'ok' if page_keys_ok else 'WRONG'}")
 print("\n".join(report))
 sys.exit(0 if ok and mail_ids_ok and page_keys_ok else 1)

@@ -231,8 +231,11 @@ confirmed="$(pg_sql "$db" "select count(*) from incident where close_reason = 'C
 reviewed="$(pg_sql "$db" "select count(*) from act_hi_procinst where proc_def_key_ = '$INCIDENT_KEY'
   and end_act_id_ = 'IncidentReviewedEndEvent'")"
 escalations="$(pg_sql "$db" "select count(*) from incident_escalation")"
+# A missed resolution is reminded before it escalates; a missed response escalates at once.
+resolution_escalations="$(pg_sql "$db" "select count(*) from incident_escalation where kind = 'RESOLUTION'")"
 announced="$(pg_sql "$db" "select count(*) from act_hi_actinst
-  where act_id_ = 'AnnounceEscalationTask' and end_time_ is not null")"
+  where act_id_ in ('AnnounceEscalationTask', 'AnnounceResponseEscalationTask')
+  and end_time_ is not null")"
 reminders="$(pg_sql "$db" "select count(*) from act_hi_actinst
   where act_id_ = 'RemindResolverTask' and end_time_ is not null")"
 reached_2="$(pg_sql "$db" "select count(*) from incident where escalation_level >= 2")"
@@ -266,8 +269,16 @@ asked="$(pg_sql "$db" "select count(*) from act_hi_actinst where act_id_ = 'AskR
 paged="$(pg_sql "$db" "select count(*) from act_hi_actinst where act_id_ = 'NotifyOnCallTask' and end_time_ is not null")"
 chat_rows="$(pg_sql "$db" "select count(*) from notification_outbox where kind = 'CHAT'")"
 page_rows="$(pg_sql "$db" "select count(*) from notification_outbox where kind = 'PAGE'")"
+# A P1's page triggers an alert at the paging service; its claim acknowledges and its resolution
+# resolves that alert (one row each, at most one per trigger).
+page_triggers="$(pg_sql "$db" "select count(*) from notification_outbox where kind = 'PAGE'
+  and (page_event is null or page_event like 'trigger%')")"
+page_follow_ups_off="$(pg_sql "$db" "select (select count(*) from notification_outbox
+    where kind = 'PAGE' and page_event = 'acknowledge') > $page_triggers
+  or (select count(*) from notification_outbox where kind = 'PAGE' and page_event = 'resolve')
+    > $page_triggers")"
 mail_rows="$(pg_sql "$db" "select count(*) from notification_outbox where kind = 'MAIL'")"
-notifications_off=$(( (chat_rows - reminders - announced) + (page_rows - paged) + (mail_rows - asked) ))
+notifications_off=$(( (chat_rows - reminders - announced) + (page_triggers - paged) + (mail_rows - asked) ))
 taken_over=0
 while read -r job; do
   [ -n "$job" ] || continue
@@ -277,9 +288,9 @@ done < "$work/jobs-of-a"
 
 echo "invoices: started=$started ended=$ended invoices=$invoices payments=$payments"
 echo "incidents: started=$incidents_started closed=$incidents_closed ended=$incidents_ended escalations=$escalations remediated=$remediated confirmed=$confirmed reviewed=$reviewed"
-echo "incident timers and async steps: reminders=$reminders escalations announced=$announced reached level 2=$reached_2 level 3=$reached_3 (planned at least $PLAN_LEVEL2 / $PLAN_LEVEL3)"
+echo "incident timers and async steps: reminders=$reminders (resolution escalations $resolution_escalations) escalations announced=$announced reached level 2=$reached_2 level 3=$reached_3 (planned at least $PLAN_LEVEL2 / $PLAN_LEVEL3)"
 echo "started=$(( started + incidents_started )) ended=$(( ended + incidents_ended )) lost=$lost duplicated=$duplicated stuck=$stuck incidents=$incidents"
-echo "notifications: chat=$chat_rows (reminders + announcements $(( reminders + announced ))) pages=$page_rows (P1 $paged) mails=$mail_rows (reporter notices $asked)"
+echo "notifications: chat=$chat_rows (reminders + announcements $(( reminders + announced ))) pages=$page_rows (triggers $page_triggers, P1 $paged) mails=$mail_rows (reporter notices $asked)"
 cat "$work/notifications"
 echo "jobs locked by the killed node: $(wc -l < "$work/jobs-of-a"), finished by the survivor: $taken_over"
 echo "timings: survivor finished $(( finish_time - kill_time ))s after the kill (lock time $(( LOCK_MS / 1000 ))s); total $(elapsed)"
@@ -290,10 +301,10 @@ if [ "$invoices" -eq "$INVOICES" ] && [ "$started" -eq "$INVOICES" ] && [ "$ende
    && [ "$remediated" -eq "$PLAN_REMEDIATED" ] && [ "$confirmed" -eq $((PLAN_ROUTED + PLAN_REMEDIATED)) ] \
    && [ "$reviewed" -eq "$PLAN_P1" ] && [ "$reached_2" -ge "$PLAN_LEVEL2" ] \
    && [ "$reached_3" -ge "$PLAN_LEVEL3" ] && [ "$escalations" -ge $(( PLAN_LEVEL2 + PLAN_LEVEL3 )) ] \
-   && [ "$announced" -ge 1 ] && [ "$announced" -le "$escalations" ] && [ "$reminders" -ge "$escalations" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
+   && [ "$announced" -ge 1 ] && [ "$announced" -le "$escalations" ] && [ "$reminders" -ge "$resolution_escalations" ] && [ "$lost" -eq 0 ] && [ "$duplicated" -eq 0 ] \
    && [ "$stuck" -eq 0 ] && [ "$incidents" -eq 0 ] \
    && [ "$notifications_ok" -eq 0 ] && [ "$notifications_off" -eq 0 ] && [ "$mail_rows" -ge 1 ] \
-   && [ "$page_rows" -ge 1 ] && [ "$chat_rows" -ge 1 ] \
+   && [ "$page_rows" -ge 1 ] && [ "$chat_rows" -ge 1 ] && [ "$page_follow_ups_off" = "f" ] \
    && [ "$taken_over" -eq "$(wc -l < "$work/jobs-of-a")" ]; then
   status=0
   log "PASSED"

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.handoff.incident.store.IncidentRepository.Pause;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.TasklistApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +181,15 @@ class IncidentSlaPauseTest extends IncidentTestSupport {
     as(DemoUsers.SAM)
         .body(Map.of("variables", Map.of(REPORTER_ANSWER, Map.of("value", "It is fine now"))))
         .post("/engine-rest/task/" + taskId + "/submit-form")
+        .then()
+        .statusCode(403);
+    assertThat(snapshot(incident, ANSWER_TASK)).isEqualTo(before);
+
+    // another user through the Tasklist's own API, with a session and its CSRF token
+    TasklistApi.login(DemoUsers.SAM)
+        .request()
+        .body(Map.of("variables", Map.of(REPORTER_ANSWER, Map.of("value", "It is fine now"))))
+        .post(TasklistApi.ENGINE + "/task/" + taskId + "/submit-form")
         .then()
         .statusCode(403);
     assertThat(snapshot(incident, ANSWER_TASK)).isEqualTo(before);

@@ -28,7 +28,9 @@ public record AlertOutcome(
     RESOLVED,
     NOT_OPEN,
     LINKED,
-    CHILD_RESOLVED
+    CHILD_RESOLVED,
+    /** The alert resolved, but its incident is a major incident: it closes after its review. */
+    KEPT_OPEN
   }
 
   static AlertOutcome of(AlertIntake alert, Result result, Incident incident) {

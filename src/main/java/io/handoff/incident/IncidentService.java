@@ -3,8 +3,11 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 
 import io.handoff.incident.store.IncidentRepository;
+import io.handoff.incident.store.MajorIncidentRepository;
 import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.errors.ApiProblemException;
+import io.handoff.platform.errors.FieldProblem;
+import io.handoff.platform.errors.InvalidRequestException;
 import io.handoff.platform.governance.People;
 import io.handoff.platform.persistence.Fingerprints;
 import io.handoff.platform.persistence.FirstWriteWins;
@@ -42,6 +45,8 @@ public class IncidentService {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final People people;
+  private final MajorIncidentRepository majors;
+  private final MajorIncidentRules majorRules;
 
   public IncidentService(
       RuntimeService runtimeService,
@@ -49,7 +54,11 @@ public class IncidentService {
       FirstWriteWins firstWriteWins,
       TaskService taskService,
       IdentityService identityService,
-      People people) {
+      People people,
+      MajorIncidentRepository majors,
+      MajorIncidentRules majorRules) {
+    this.majors = majors;
+    this.majorRules = majorRules;
     this.taskService = taskService;
     this.identityService = identityService;
     this.people = people;
@@ -141,6 +150,12 @@ public class IncidentService {
         }
       } else if (open.isEmpty()) {
         outcomes.add(AlertOutcome.of(alert, AlertOutcome.Result.NOT_OPEN, null));
+      } else if (majors.isMajor(open.get().id())) {
+        log.info(
+            "Major incident {}: alert {} resolved, kept open",
+            open.get().id(),
+            alert.fingerprint());
+        outcomes.add(AlertOutcome.of(alert, AlertOutcome.Result.KEPT_OPEN, open.get()));
       } else {
         runtimeService
             .createMessageCorrelation(MESSAGE_ALERT_RESOLVED)
@@ -195,6 +210,13 @@ public class IncidentService {
     if (incidents.firingAlerts(parentId) > 0) {
       return AlertOutcome.of(alert, AlertOutcome.Result.CHILD_RESOLVED, open.get());
     }
+    if (majors.isMajor(parentId)) {
+      log.info(
+          "Major incident {}: the last alert of group {} resolved, kept open",
+          parentId,
+          alert.group());
+      return AlertOutcome.of(alert, AlertOutcome.Result.KEPT_OPEN, open.get());
+    }
     runtimeService
         .createMessageCorrelation(MESSAGE_ALERT_RESOLVED)
         .processInstanceBusinessKey(parentId)
@@ -227,7 +249,94 @@ public class IncidentService {
         incidents.responseClock(id).orElseThrow(),
         incidents.pauses(id),
         incidents.reopens(id),
-        incidents.alerts(id));
+        incidents.alerts(id),
+        majors.find(id).map(m -> MajorIncident.View.of(m, majors.related(id))).orElse(null),
+        majors.majorOf(id).orElse(null));
+  }
+
+  /**
+   * Declares a P1 a major incident: the incident's "Declare major incident?" task is completed
+   * under {@code declaredBy}'s name, as in the Tasklist. Only a member of the task's group may
+   * (403); the incident must be a P1 being worked and not a major incident already (409); every
+   * related incident must be linkable (400, one entry per id).
+   */
+  @Transactional
+  public IncidentView declareMajor(
+      String id, String declaredBy, String reason, List<String> relatedIncidents) {
+    Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
+    if (majors.isMajor(id)) {
+      throw ApiProblemException.conflict(
+          "major-incident-declared", "Incident " + id + " is a major incident already");
+    }
+    Task task =
+        openTask(
+            incident,
+            DECLARE_MAJOR_TASK,
+            "no major incident decision is open for it: only a P1 being worked can be declared");
+    requireCandidate(task, declaredBy, "major-incident-declarer", "declare incident " + id);
+    InvalidRequestException.throwIfAny(
+        majorRules.linkProblems(id, relatedIncidents, "relatedIncidents", true));
+    completeAs(
+        declaredBy,
+        task,
+        Variables.createVariables()
+            .putValue(MAJOR_DECISION, MAJOR_DECLARE)
+            .putValue(MAJOR_REASON, reason)
+            .putValue(MAJOR_RELATED, String.join(",", relatedIncidents)));
+    return view(id);
+  }
+
+  /**
+   * Links incidents to a major incident. Only a member of the group that may declare it may link
+   * (403); it must be a major incident that is not closed (409); every id must be linkable (400).
+   */
+  @Transactional
+  public IncidentView linkToMajor(String id, String linkedBy, List<String> relatedIncidents) {
+    Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
+    MajorIncident major =
+        majors
+            .find(id)
+            .orElseThrow(
+                () ->
+                    ApiProblemException.conflict(
+                        "not-a-major-incident", "Incident " + id + " is not a major incident"));
+    if (incident.status() == IncidentStatus.CLOSED) {
+      throw ApiProblemException.conflict("incident-closed", "Major incident " + id + " is closed");
+    }
+    if (!people.members(major.declareGroup()).contains(linkedBy)) {
+      throw new ApiProblemException(
+          HttpStatus.FORBIDDEN,
+          "major-incident-declarer",
+          linkedBy
+              + " is not a member of "
+              + major.declareGroup()
+              + "; only its members may link incidents to major incident "
+              + id);
+    }
+    List<FieldProblem> problems =
+        majorRules.linkProblems(id, relatedIncidents, "incidentIds", true);
+    InvalidRequestException.throwIfAny(problems);
+    Instant now = EngineClock.now();
+    relatedIncidents.forEach(relatedId -> majors.link(id, relatedId, linkedBy, now));
+    return view(id);
+  }
+
+  private void requireCandidate(Task task, String userId, String control, String action) {
+    List<String> groups =
+        taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(
+                link ->
+                    org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+            .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    var member = people.person(userId).groups();
+    if (groups.stream().noneMatch(member::contains)) {
+      throw new ApiProblemException(
+          HttpStatus.FORBIDDEN,
+          control,
+          userId + " is not a member of " + String.join(", ", groups) + " and may not " + action);
+    }
   }
 
   /**
@@ -239,6 +348,13 @@ public class IncidentService {
   public IncidentView ask(String id, String question, String askedBy) {
     Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
     Task task = openTask(incident, RESOLVE_TASK, "is not being worked; a question can be asked");
+    if (majors.isMajor(id)) {
+      throw ApiProblemException.conflict(
+          "major-incident-no-pause",
+          "Incident "
+              + id
+              + " is a major incident: its clock does not stop for a question to the reporter");
+    }
     boolean resolver =
         (task.getAssignee() != null && people.samePerson(askedBy, task.getAssignee()))
             || people.members(incident.assignedGroup()).contains(askedBy);

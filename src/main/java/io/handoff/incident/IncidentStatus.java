@@ -10,5 +10,10 @@ public enum IncidentStatus {
   /** The reporter reopened it: worked again by the group it was resolved at. */
   REOPENED,
   RESOLVED,
+  /**
+   * A major incident whose service is restored: it waits for its review, and cannot close before
+   * the review is done.
+   */
+  AWAITING_REVIEW,
   CLOSED
 }

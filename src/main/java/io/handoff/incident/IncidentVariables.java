@@ -107,11 +107,33 @@ public final class IncidentVariables {
   public static final String REVIEW_SUMMARY = "reviewSummary";
   public static final String REVIEW_ACTIONS = "reviewActions";
 
+  // major incidents
+  public static final String DECLARE_MAJOR_TASK = "DeclareMajorIncidentTask";
+  public static final String MAJOR_REVIEW_TASK = "MajorIncidentReviewTask";
+  public static final String MAJOR_DECISION = "majorDecision";
+  public static final String MAJOR_DECLARE = "DECLARE";
+  public static final String MAJOR_NOT_MAJOR = "NOT_MAJOR";
+  public static final String MAJOR_REASON = "majorReason";
+
+  /** Incident ids, separated by commas, spaces or new lines, as the declaration form takes them. */
+  public static final String MAJOR_RELATED = "relatedIncidents";
+
+  /** Who declared (the login), written by the guard of the declaration task. */
+  public static final String MAJOR_DECLARED_BY = "majorDeclaredBy";
+
+  /** The group whose members may declare, written by the guard from the task's candidates. */
+  public static final String MAJOR_DECLARE_GROUP = "majorDeclareGroup";
+
+  /** Who reviewed (the login), written by the guard of the review task. */
+  public static final String MAJOR_REVIEWED_BY = "majorReviewedBy";
+
   // service task input parameters (element templates)
   public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
   public static final String IN_CLOSE_REASON = "closeReason";
   public static final String IN_NOTICE = "notice";
   public static final String IN_AUTONOMY_LEVEL = "autonomyLevel";
+  public static final String IN_STAKEHOLDER_CHANNEL = "stakeholderChannel";
+  public static final String IN_STAKEHOLDER_UPDATE = "stakeholderUpdate";
 
   /**
    * Transient: the fingerprint of a report made through the domain API, kept on the incident while

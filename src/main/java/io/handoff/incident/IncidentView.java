@@ -19,6 +19,9 @@ import java.util.List;
  * @param pauses the SLA pauses: questions to the reporter, answers, the deadline before and after
  * @param reopens every reopen with the resolution the reporter refused
  * @param alerts the alerts linked to a parent incident of an Alertmanager group
+ * @param majorIncident the declaration, stakeholder updates, review and linked incidents of a major
+ *     incident; null when it is not one
+ * @param partOfMajorIncident the major incident this incident is linked to; null when none
  */
 public record IncidentView(
     String incidentId,
@@ -48,7 +51,9 @@ public record IncidentView(
     List<Escalation> escalations,
     List<IncidentRepository.Pause> pauses,
     List<IncidentRepository.Reopen> reopens,
-    List<IncidentRepository.LinkedAlert> alerts) {
+    List<IncidentRepository.LinkedAlert> alerts,
+    MajorIncident.View majorIncident,
+    String partOfMajorIncident) {
 
   static IncidentView of(
       Incident i,
@@ -56,7 +61,9 @@ public record IncidentView(
       IncidentRepository.ResponseClock clock,
       List<IncidentRepository.Pause> pauses,
       List<IncidentRepository.Reopen> reopens,
-      List<IncidentRepository.LinkedAlert> alerts) {
+      List<IncidentRepository.LinkedAlert> alerts,
+      MajorIncident.View majorIncident,
+      String partOfMajorIncident) {
     return new IncidentView(
         i.id(),
         i.processInstanceId(),
@@ -87,6 +94,8 @@ public record IncidentView(
         escalations,
         pauses,
         reopens,
-        alerts);
+        alerts,
+        majorIncident,
+        partOfMajorIncident);
   }
 }

@@ -72,7 +72,7 @@ class IncidentFormsTest {
         .map(StartEvent::getCamundaFormRef)
         .filter(r -> r != null)
         .forEach(refs::add);
-    assertThat(refs).hasSize(6).doesNotContainNull();
+    assertThat(refs).hasSize(8).doesNotContainNull();
     for (String ref : refs) {
       assertThat(FORMS.resolve(ref + ".form")).exists();
     }

@@ -9,6 +9,7 @@ import io.handoff.incident.IncidentService;
 import io.handoff.incident.IncidentSource;
 import io.handoff.incident.IncidentStatus;
 import io.handoff.incident.IncidentView;
+import io.handoff.incident.MajorIncidentRules;
 import io.handoff.incident.NewIncident;
 import io.handoff.incident.store.IncidentSearch;
 import io.handoff.platform.api.MultilineText;
@@ -25,6 +26,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -232,6 +234,81 @@ public class IncidentController {
   public IncidentView answer(@PathVariable String id, @Valid @RequestBody AnswerRequest request) {
     return service.answer(id, request.answer(), request.answeredBy());
   }
+
+  @PostMapping("/{id}/major-incident")
+  @Operation(
+      summary = "Declare a P1 a major incident",
+      description =
+          "Completes the incident's \"Declare major incident?\" task under declaredBy's name, as"
+              + " the Tasklist form does. The stakeholder channel hears of it at once and then on"
+              + " the process's cadence until the service is restored; the related incidents are"
+              + " linked to it; it cannot close before its review is done.")
+  @ApiResponse(responseCode = "200", description = "Declared; the incident as it stands now")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Invalid, or a related incident cannot be linked; every bad field is named")
+  @ApiResponse(
+      responseCode = "403",
+      description = "declaredBy is not a member of the group the declaration task is offered to")
+  @ApiResponse(responseCode = "404", description = "No such incident")
+  @ApiResponse(
+      responseCode = "409",
+      description = "Not a P1 being worked, or a major incident already")
+  public IncidentView declareMajor(
+      @PathVariable String id, @Valid @RequestBody MajorIncidentRequest request) {
+    return service.declareMajor(
+        id,
+        request.declaredBy(),
+        request.reason(),
+        request.relatedIncidents() == null ? List.of() : request.relatedIncidents());
+  }
+
+  @PostMapping("/{id}/major-incident/related")
+  @Operation(
+      summary = "Link incidents to a major incident",
+      description =
+          "Each incident may belong to one major incident; a repeated link changes nothing.")
+  @ApiResponse(responseCode = "200", description = "Linked; the major incident as it stands now")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Invalid, or an incident cannot be linked; every bad field is named")
+  @ApiResponse(
+      responseCode = "403",
+      description = "linkedBy is not a member of the group that may declare it")
+  @ApiResponse(responseCode = "404", description = "No such incident")
+  @ApiResponse(responseCode = "409", description = "Not a major incident, or closed")
+  public IncidentView linkToMajor(
+      @PathVariable String id, @Valid @RequestBody RelatedIncidentsRequest request) {
+    return service.linkToMajor(id, request.linkedBy(), request.incidentIds());
+  }
+
+  /**
+   * @param declaredBy the user id of the member of the declaring group
+   * @param reason why it is a major incident, told to the stakeholders
+   * @param relatedIncidents incidents to link to it at once
+   */
+  public record MajorIncidentRequest(
+      @Schema(example = "ian") @NotBlank @Size(max = 100) String declaredBy,
+      @Schema(
+              description = "At most 20,000 characters",
+              example = "Checkout is down for every customer")
+          @NotBlank
+          @Size(max = TextLimits.COMMENT_MAX)
+          @MultilineText
+          String reason,
+      @Schema(description = "At most 100 incident ids") @Size(max = MajorIncidentRules.MAX_RELATED)
+          List<@NotBlank @Size(max = 36) String> relatedIncidents) {}
+
+  /**
+   * @param linkedBy the user id of the member of the declaring group
+   * @param incidentIds the incidents to link
+   */
+  public record RelatedIncidentsRequest(
+      @Schema(example = "ian") @NotBlank @Size(max = 100) String linkedBy,
+      @Schema(description = "1 to 100 incident ids")
+          @NotEmpty
+          @Size(max = MajorIncidentRules.MAX_RELATED)
+          List<@NotBlank @Size(max = 36) String> incidentIds) {}
 
   /**
    * @param question what the resolver needs to know

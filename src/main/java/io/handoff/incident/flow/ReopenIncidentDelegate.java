@@ -7,6 +7,7 @@ import io.handoff.incident.IncidentEscalator;
 import io.handoff.incident.SlaClocks;
 import io.handoff.incident.SlaWindow;
 import io.handoff.incident.store.IncidentRepository;
+import io.handoff.incident.store.MajorIncidentRepository;
 import io.handoff.platform.decision.DecidedBy;
 import io.handoff.platform.decision.DecisionContext;
 import io.handoff.platform.decision.DecisionLedger;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Reopen incident": the reporter says it is not fixed. The incident goes back to the group and
- * escalation level it was resolved at, with a fresh SLA window for that level.
+ * escalation level it was resolved at, with a fresh SLA window for that level. A major incident
+ * needs a new review before it can close.
  */
 @Component("reopenIncident")
 public class ReopenIncidentDelegate implements JavaDelegate {
@@ -32,9 +34,15 @@ public class ReopenIncidentDelegate implements JavaDelegate {
   private final DecisionLedger ledger;
   private final People people;
   private final SlaClocks clocks;
+  private final MajorIncidentRepository majors;
 
   public ReopenIncidentDelegate(
-      IncidentRepository incidents, DecisionLedger ledger, People people, SlaClocks clocks) {
+      IncidentRepository incidents,
+      DecisionLedger ledger,
+      People people,
+      SlaClocks clocks,
+      MajorIncidentRepository majors) {
+    this.majors = majors;
     this.clocks = clocks;
     this.incidents = incidents;
     this.ledger = ledger;
@@ -58,6 +66,8 @@ public class ReopenIncidentDelegate implements JavaDelegate {
         reopenedBy,
         window.due(),
         EngineClock.now());
+    // a major incident reopened after its review needs a new review before it can close
+    majors.reviewNeededAgain(incidentId(execution));
     ledger.record(
         Draft.of(
                 DecisionContext.of(execution),

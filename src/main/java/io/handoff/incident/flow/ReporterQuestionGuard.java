@@ -5,6 +5,7 @@ import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.Incident;
 import io.handoff.incident.store.IncidentRepository;
+import io.handoff.incident.store.MajorIncidentRepository;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.InvalidTaskInputException;
 import io.handoff.platform.governance.People;
@@ -24,8 +25,11 @@ public class ReporterQuestionGuard {
 
   private final IncidentRepository incidents;
   private final People people;
+  private final MajorIncidentRepository majors;
 
-  public ReporterQuestionGuard(IncidentRepository incidents, People people) {
+  public ReporterQuestionGuard(
+      IncidentRepository incidents, People people, MajorIncidentRepository majors) {
+    this.majors = majors;
     this.incidents = incidents;
     this.people = people;
   }
@@ -42,6 +46,15 @@ public class ReporterQuestionGuard {
           Map.of(REPORTER_QUESTION, "must not be empty when asking the reporter"));
     }
     Incident incident = incident(task);
+    if (majors.isMajor(incident.id())) {
+      throw new InvalidTaskInputException(
+          "A major incident's clock does not stop for a question",
+          Map.of(
+              RESOLVE_OUTCOME,
+              "incident "
+                  + incident.id()
+                  + " is a major incident: ask the reporter without stopping its clock"));
+    }
     String asker = people.deciderOn(task).orElse(null);
     boolean resolver =
         asker != null

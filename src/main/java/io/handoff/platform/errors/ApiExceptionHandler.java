@@ -182,6 +182,41 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problemResponse(problem, request);
   }
 
+  /**
+   * The engine refused a change because another request changed the same task or instance at the
+   * same moment (two completions of one task, say): 409, and nothing of the losing call stays.
+   */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ResponseEntity<Object> handleConcurrentChange(
+      org.camunda.bpm.engine.OptimisticLockingException ex, WebRequest request) {
+    log.info("Concurrent change refused on {}: {}", describe(request), ex.getMessage());
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.CONFLICT,
+            "Another request changed the same record at the same moment; read it again before"
+                + " you retry.");
+    problem.setType(URI.create(ProblemTypes.BASE + "concurrent-change"));
+    return problemResponse(problem, request);
+  }
+
+  /** A control of a process refused the step a domain call took for its user: 403. */
+  @ExceptionHandler(io.handoff.platform.governance.ControlRefusedException.class)
+  ResponseEntity<Object> handleControlRefused(
+      io.handoff.platform.governance.ControlRefusedException ex, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+    problem.setType(URI.create(ProblemTypes.BASE + ex.control()));
+    return problemResponse(problem, request);
+  }
+
+  /** A form check of a process refused what a domain call submitted: 400, every field named. */
+  @ExceptionHandler(io.handoff.platform.governance.InvalidTaskInputException.class)
+  ResponseEntity<Object> handleInvalidTaskInput(
+      io.handoff.platform.governance.InvalidTaskInputException ex, WebRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    ex.fieldProblems().forEach((field, message) -> problems.add(new FieldProblem(field, message)));
+    return invalid(problems, request);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
     log.error("Unexpected error on {}", describe(request), ex);

@@ -1,0 +1,152 @@
+package io.handoff.incident.flow;
+
+import static io.handoff.incident.IncidentVariables.*;
+import static io.handoff.platform.engine.ProcessVariables.*;
+
+import io.handoff.incident.Incident;
+import io.handoff.incident.MajorIncidentRules;
+import io.handoff.incident.store.IncidentRepository;
+import io.handoff.incident.store.MajorIncidentRepository;
+import io.handoff.platform.errors.FieldProblem;
+import io.handoff.platform.governance.ControlRefusedException;
+import io.handoff.platform.governance.InvalidTaskInputException;
+import io.handoff.platform.governance.People;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The controls of a major incident, read from the incident tables, the task's candidate groups (set
+ * in BPMN) and the login, never from variables: only a member of the declaration task's group
+ * declares ({@code ${majorIncident.deciding(task)}}), only a P1 can be declared, what is linked
+ * must be linkable, and only a member of the review task's group reviews ({@code
+ * ${majorIncident.reviewing(task)}}). {@code ${majorIncident.declared(execution)}} answers the
+ * gateways.
+ */
+@Component("majorIncident")
+public class MajorIncidentGuard {
+
+  private final IncidentRepository incidents;
+  private final MajorIncidentRepository majors;
+  private final MajorIncidentRules rules;
+  private final People people;
+
+  public MajorIncidentGuard(
+      IncidentRepository incidents,
+      MajorIncidentRepository majors,
+      MajorIncidentRules rules,
+      People people) {
+    this.incidents = incidents;
+    this.majors = majors;
+    this.rules = rules;
+    this.people = people;
+  }
+
+  /** Whether the incident has been declared a major incident. */
+  public boolean declared(DelegateExecution execution) {
+    return majors.isMajor(incidentId(execution));
+  }
+
+  /** On completing "Declare major incident?": who decides, and whether the declaration holds. */
+  public void deciding(DelegateTask task) {
+    Incident incident = incident(task);
+    String decider = people.deciderOn(task).orElse(null);
+    String group = memberGroup(task, decider).orElse(null);
+    if (group == null) {
+      throw new ControlRefusedException(
+          "major-incident-declarer",
+          "Only a member of "
+              + String.join(", ", candidateGroups(task))
+              + " may decide whether incident "
+              + incident.id()
+              + " is a major incident");
+    }
+    String decision = string(task, MAJOR_DECISION);
+    Map<String, String> problems = new LinkedHashMap<>();
+    if (!MAJOR_DECLARE.equals(decision) && !MAJOR_NOT_MAJOR.equals(decision)) {
+      problems.put(MAJOR_DECISION, "must be " + MAJOR_DECLARE + " or " + MAJOR_NOT_MAJOR);
+    } else if (MAJOR_DECLARE.equals(decision)) {
+      if (!"P1".equals(incident.priority())) {
+        problems.put(
+            MAJOR_DECISION,
+            "only a P1 incident can be declared a major incident; this one is "
+                + incident.priority());
+      }
+      String reason = string(task, MAJOR_REASON);
+      if (reason == null || reason.isBlank()) {
+        problems.put(MAJOR_REASON, "must not be empty when declaring a major incident");
+      }
+      List<FieldProblem> links =
+          rules.linkProblems(
+              incident.id(),
+              MajorIncidentRules.parseIds(string(task, MAJOR_RELATED)),
+              MAJOR_RELATED,
+              false);
+      if (!links.isEmpty()) {
+        problems.put(
+            MAJOR_RELATED, String.join("; ", links.stream().map(FieldProblem::message).toList()));
+      }
+      if (majors.isMajor(incident.id())) {
+        problems.put(MAJOR_DECISION, "incident " + incident.id() + " is a major incident already");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskInputException("The major incident decision is incomplete", problems);
+    }
+    task.getExecution().setVariable(MAJOR_DECLARED_BY, decider);
+    task.getExecution().setVariable(MAJOR_DECLARE_GROUP, group);
+  }
+
+  /** On completing "Major incident review": who reviews, and that the review says something. */
+  public void reviewing(DelegateTask task) {
+    Incident incident = incident(task);
+    String reviewer = people.deciderOn(task).orElse(null);
+    if (memberGroup(task, reviewer).isEmpty()) {
+      throw new ControlRefusedException(
+          "major-incident-reviewer",
+          "Only a member of "
+              + String.join(", ", candidateGroups(task))
+              + " may review major incident "
+              + incident.id());
+    }
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (String field : List.of(REVIEW_SUMMARY, REVIEW_ACTIONS)) {
+      String value = string(task, field);
+      if (value == null || value.isBlank()) {
+        problems.put(field, "must not be empty");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskInputException("The major incident review is incomplete", problems);
+    }
+    task.getExecution().setVariable(MAJOR_REVIEWED_BY, reviewer);
+  }
+
+  private Optional<String> memberGroup(DelegateTask task, String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    Set<String> groups = people.person(userId).groups();
+    return candidateGroups(task).stream().filter(groups::contains).findFirst();
+  }
+
+  private static List<String> candidateGroups(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull)
+        .sorted()
+        .toList();
+  }
+
+  private Incident incident(DelegateTask task) {
+    return incidents.find(incidentId(task.getExecution())).orElseThrow();
+  }
+}

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -138,12 +139,25 @@ public class MajorIncidentGuard {
   }
 
   private static List<String> candidateGroups(DelegateTask task) {
-    return task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .filter(java.util.Objects::nonNull)
-        .sorted()
-        .toList();
+    List<String> groups =
+        task.getCandidates().stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+            .map(IdentityLink::getGroupId)
+            .filter(java.util.Objects::nonNull)
+            .sorted()
+            .toList();
+    if (groups.isEmpty()
+        && task.getProcessEngineServices()
+                .getTaskService()
+                .createTaskQuery()
+                .taskId(task.getId())
+                .count()
+            == 0) {
+      // completed by a request at the same moment, which removed its candidates: that request won
+      throw new OptimisticLockingException(
+          "Task " + task.getId() + " was completed by another request at the same moment.");
+    }
+    return groups;
   }
 
   private Incident incident(DelegateTask task) {

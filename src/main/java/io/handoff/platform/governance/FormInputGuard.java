@@ -144,9 +144,11 @@ final class FormInputGuard {
     } catch (InvalidRequestException e) {
       throw refused("The task cannot be completed with this input.", e);
     } catch (RuntimeException e) {
+      // in a transaction of its own: the caller's may be aborted by the failure (PostgreSQL), and
+      // only what another request committed says whether it completed the task
       boolean gone =
           configuration
-              .getCommandExecutorTxRequired()
+              .getCommandExecutorTxRequiresNew()
               .execute(ctx -> ctx.getTaskManager().findTaskById(taskId) == null);
       if (gone) {
         throw new org.camunda.bpm.engine.OptimisticLockingException(

@@ -14,6 +14,7 @@ screenshots=(
   p2p-approval-refused
   incident-triage
   incident-report
+  incident-major-declare
   vendor-onboard-start
   insights
 )

@@ -17,12 +17,32 @@ CREATE TABLE incident_major (
     review_actions       TEXT
 );
 
--- An incident belongs to at most one major incident (the primary key), never to itself.
+-- The incidents linked to a major incident. An incident belongs to at most one major incident that
+-- is not closed (checked under a lock of the incident rows); once its major incident is closed it
+-- may join another one, and the earlier link stays as history.
 CREATE TABLE incident_major_link (
-    related_id  VARCHAR(36)  NOT NULL PRIMARY KEY REFERENCES incident (id),
     major_id    VARCHAR(36)  NOT NULL REFERENCES incident_major (incident_id),
+    related_id  VARCHAR(36)  NOT NULL REFERENCES incident (id),
     linked_by   VARCHAR(100) NOT NULL,
     linked_at   TIMESTAMP    NOT NULL,
+    PRIMARY KEY (major_id, related_id),
     CONSTRAINT ck_incident_major_link_self CHECK (related_id <> major_id)
 );
-CREATE INDEX ix_incident_major_link_major ON incident_major_link (major_id, linked_at);
+CREATE INDEX ix_incident_major_link_related ON incident_major_link (related_id);
+
+-- What a person decided in a major incident's task (the declaration, the review), written by the
+-- task's guard when the task is completed and taken, once, by the step that records it: a step
+-- started any other way (a token moved by an administrator) finds nothing and refuses.
+CREATE TABLE incident_major_decision (
+    incident_id  VARCHAR(36)  NOT NULL REFERENCES incident (id),
+    step         VARCHAR(20)  NOT NULL,
+    task_id      VARCHAR(64)  NOT NULL,
+    decided_by   VARCHAR(100) NOT NULL,
+    decided_in   VARCHAR(100) NOT NULL,
+    outcome      VARCHAR(20)  NOT NULL,
+    reason       TEXT,
+    related      TEXT,
+    actions      TEXT,
+    decided_at   TIMESTAMP    NOT NULL,
+    PRIMARY KEY (incident_id, step)
+);

@@ -264,10 +264,14 @@ public class IncidentService {
   public IncidentView declareMajor(
       String id, String declaredBy, String reason, List<String> relatedIncidents) {
     Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
-    if (majors.isMajor(id)) {
-      throw ApiProblemException.conflict(
-          "major-incident-declared", "Incident " + id + " is a major incident already");
-    }
+    majorRules
+        .declarationProblem(id)
+        .ifPresent(
+            problem -> {
+              throw ApiProblemException.conflict(
+                  majors.isMajor(id) ? "major-incident-declared" : "major-incident-not-possible",
+                  "Incident " + id + " cannot be declared a major incident: " + problem);
+            });
     Task task =
         openTask(
             incident,
@@ -313,6 +317,10 @@ public class IncidentService {
               + "; only its members may link incidents to major incident "
               + id);
     }
+    // a declaration and a link of the same incidents at the same moment take turns
+    List<String> locked = new ArrayList<>(relatedIncidents);
+    locked.add(id);
+    majors.lock(locked);
     List<FieldProblem> problems =
         majorRules.linkProblems(id, relatedIncidents, "incidentIds", true);
     InvalidRequestException.throwIfAny(problems);

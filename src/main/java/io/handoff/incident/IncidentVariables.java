@@ -118,15 +118,6 @@ public final class IncidentVariables {
   /** Incident ids, separated by commas, spaces or new lines, as the declaration form takes them. */
   public static final String MAJOR_RELATED = "relatedIncidents";
 
-  /** Who declared (the login), written by the guard of the declaration task. */
-  public static final String MAJOR_DECLARED_BY = "majorDeclaredBy";
-
-  /** The group whose members may declare, written by the guard from the task's candidates. */
-  public static final String MAJOR_DECLARE_GROUP = "majorDeclareGroup";
-
-  /** Who reviewed (the login), written by the guard of the review task. */
-  public static final String MAJOR_REVIEWED_BY = "majorReviewedBy";
-
   // service task input parameters (element templates)
   public static final String IN_REMINDER_AT_PERCENT = "reminderAtPercent";
   public static final String IN_CLOSE_REASON = "closeReason";

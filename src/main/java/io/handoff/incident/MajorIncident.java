@@ -33,6 +33,31 @@ public record MajorIncident(
   }
 
   /**
+   * What a person decided in a major incident's task, kept by the task's guard until the step that
+   * records it takes it.
+   *
+   * @param step {@code DECISION} (declare or not) or {@code REVIEW}
+   * @param decidedIn the candidate group of the task the person is a member of
+   * @param outcome {@code DECLARE}, {@code NOT_MAJOR} or {@code REVIEWED}
+   * @param reason the declaration's reason, or the review's summary
+   * @param actions the review's follow-up actions
+   */
+  public record Decision(
+      String step,
+      String taskId,
+      String decidedBy,
+      String decidedIn,
+      String outcome,
+      String reason,
+      List<String> related,
+      String actions,
+      Instant decidedAt) {
+
+    public static final String DECISION = "DECISION";
+    public static final String REVIEW = "REVIEW";
+  }
+
+  /**
    * An incident linked to a major incident.
    *
    * @param incidentId the linked incident

@@ -60,6 +60,25 @@ public class MajorIncidentRules {
     return problems;
   }
 
+  /** Why the incident cannot be declared a major incident, if it cannot. */
+  public java.util.Optional<String> declarationProblem(String incidentId) {
+    Incident incident = incidents.find(incidentId).orElse(null);
+    if (incident == null) {
+      return java.util.Optional.of("no incident " + incidentId);
+    }
+    if (!"P1".equals(incident.priority())) {
+      return java.util.Optional.of(
+          "only a P1 incident can be declared a major incident; this one is "
+              + incident.priority());
+    }
+    if (majors.isMajor(incidentId)) {
+      return java.util.Optional.of("incident " + incidentId + " is a major incident already");
+    }
+    return majors
+        .majorOf(incidentId)
+        .map(major -> "incident " + incidentId + " is part of major incident " + major);
+  }
+
   private String problem(String majorId, String id) {
     if (id == null || id.isBlank()) {
       return "must not be blank";

@@ -35,6 +35,12 @@ abstract class IncidentTestSupport extends RestTestSupport {
   /**
    * A ticket with no evidence for any category: the agent proposes "unknown" and a person triages.
    */
+  /** Variables no major incident form has, as an attacker might send them. */
+  static final String MAJOR_DECLARED_BY = "majorDeclaredBy";
+
+  static final String MAJOR_DECLARE_GROUP = "majorDeclareGroup";
+  static final String MAJOR_REVIEWED_BY = "majorReviewedBy";
+
   static final String VAGUE_TITLE = "Something is wrong";
 
   static final String VAGUE_DESCRIPTION = "It is not working since this morning, please help";

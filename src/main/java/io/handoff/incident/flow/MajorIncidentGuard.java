@@ -4,9 +4,11 @@ import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.Incident;
+import io.handoff.incident.MajorIncident;
 import io.handoff.incident.MajorIncidentRules;
 import io.handoff.incident.store.IncidentRepository;
 import io.handoff.incident.store.MajorIncidentRepository;
+import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.errors.FieldProblem;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.InvalidTaskInputException;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Component;
  * in BPMN) and the login, never from variables: only a member of the declaration task's group
  * declares ({@code ${majorIncident.deciding(task)}}), only a P1 can be declared, what is linked
  * must be linkable, and only a member of the review task's group reviews ({@code
- * ${majorIncident.reviewing(task)}}). {@code ${majorIncident.declared(execution)}} answers the
- * gateways.
+ * ${majorIncident.reviewing(task)}}). What they decided is kept in {@code incident_major_decision}
+ * for the step that records it, never taken from variables. {@code
+ * ${majorIncident.declared(execution)}} answers the gateways.
  */
 @Component("majorIncident")
 public class MajorIncidentGuard {
@@ -55,7 +58,10 @@ public class MajorIncidentGuard {
     return majors.isMajor(incidentId(execution));
   }
 
-  /** On completing "Declare major incident?": who decides, and whether the declaration holds. */
+  /**
+   * On completing "Declare major incident?": who decides, and whether the declaration holds; what
+   * was decided is kept for "Record major incident decision", which takes it once.
+   */
   public void deciding(DelegateTask task) {
     Incident incident = incident(task);
     String decider = people.deciderOn(task).orElse(null);
@@ -70,46 +76,59 @@ public class MajorIncidentGuard {
               + " is a major incident");
     }
     String decision = string(task, MAJOR_DECISION);
+    String reason = string(task, MAJOR_REASON);
+    List<String> related = MajorIncidentRules.parseIds(string(task, MAJOR_RELATED));
     Map<String, String> problems = new LinkedHashMap<>();
     if (!MAJOR_DECLARE.equals(decision) && !MAJOR_NOT_MAJOR.equals(decision)) {
       problems.put(MAJOR_DECISION, "must be " + MAJOR_DECLARE + " or " + MAJOR_NOT_MAJOR);
     } else if (MAJOR_DECLARE.equals(decision)) {
-      if (!"P1".equals(incident.priority())) {
-        problems.put(
-            MAJOR_DECISION,
-            "only a P1 incident can be declared a major incident; this one is "
-                + incident.priority());
+      // a declaration and a link of the same incidents at the same moment take turns
+      List<String> locked = new java.util.ArrayList<>(related);
+      locked.add(incident.id());
+      majors.lock(locked);
+      if (majors.isMajor(incident.id())) {
+        // another request declared it while this one waited for the lock: that one won
+        throw new OptimisticLockingException(
+            "Incident "
+                + incident.id()
+                + " was declared a major incident by another request at the same moment.");
       }
-      String reason = string(task, MAJOR_REASON);
+      rules.declarationProblem(incident.id()).ifPresent(p -> problems.put(MAJOR_DECISION, p));
       if (reason == null || reason.isBlank()) {
         problems.put(MAJOR_REASON, "must not be empty when declaring a major incident");
       }
-      List<FieldProblem> links =
-          rules.linkProblems(
-              incident.id(),
-              MajorIncidentRules.parseIds(string(task, MAJOR_RELATED)),
-              MAJOR_RELATED,
-              false);
+      List<FieldProblem> links = rules.linkProblems(incident.id(), related, MAJOR_RELATED, false);
       if (!links.isEmpty()) {
         problems.put(
             MAJOR_RELATED, String.join("; ", links.stream().map(FieldProblem::message).toList()));
-      }
-      if (majors.isMajor(incident.id())) {
-        problems.put(MAJOR_DECISION, "incident " + incident.id() + " is a major incident already");
       }
     }
     if (!problems.isEmpty()) {
       throw new InvalidTaskInputException("The major incident decision is incomplete", problems);
     }
-    task.getExecution().setVariable(MAJOR_DECLARED_BY, decider);
-    task.getExecution().setVariable(MAJOR_DECLARE_GROUP, group);
+    majors.recordDecision(
+        incident.id(),
+        new MajorIncident.Decision(
+            MajorIncident.Decision.DECISION,
+            task.getId(),
+            decider,
+            group,
+            decision,
+            MAJOR_DECLARE.equals(decision) ? reason : blankToNull(reason),
+            MAJOR_DECLARE.equals(decision) ? related : List.of(),
+            null,
+            EngineClock.now()));
   }
 
-  /** On completing "Major incident review": who reviews, and that the review says something. */
+  /**
+   * On completing "Major incident review": who reviews, and that the review says something; the
+   * review is kept for "Record major incident review", which takes it once.
+   */
   public void reviewing(DelegateTask task) {
     Incident incident = incident(task);
     String reviewer = people.deciderOn(task).orElse(null);
-    if (memberGroup(task, reviewer).isEmpty()) {
+    String group = memberGroup(task, reviewer).orElse(null);
+    if (group == null) {
       throw new ControlRefusedException(
           "major-incident-reviewer",
           "Only a member of "
@@ -127,7 +146,22 @@ public class MajorIncidentGuard {
     if (!problems.isEmpty()) {
       throw new InvalidTaskInputException("The major incident review is incomplete", problems);
     }
-    task.getExecution().setVariable(MAJOR_REVIEWED_BY, reviewer);
+    majors.recordDecision(
+        incident.id(),
+        new MajorIncident.Decision(
+            MajorIncident.Decision.REVIEW,
+            task.getId(),
+            reviewer,
+            group,
+            "REVIEWED",
+            string(task, REVIEW_SUMMARY),
+            List.of(),
+            string(task, REVIEW_ACTIONS),
+            EngineClock.now()));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private Optional<String> memberGroup(DelegateTask task, String userId) {

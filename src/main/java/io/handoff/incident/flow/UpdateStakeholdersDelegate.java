@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * "Update stakeholders": posts where a major incident stands to its stakeholder channel. With the
  * input {@code stakeholderUpdate} = {@code PROGRESS} (the cadence timer's step) it reports status,
  * group, level and linked incidents; with {@code RESTORED} (after the resolution) it reports the
- * service restored, and the incident waits for its review ({@code AWAITING_REVIEW}).
+ * service restored, and the incident waits for its review ({@code AWAITING_REVIEW}). A major
+ * incident worked again after a reopen gets a progress update at once, then on the cadence.
  */
 @Component("updateStakeholders")
 public class UpdateStakeholdersDelegate implements JavaDelegate {
@@ -49,7 +50,12 @@ public class UpdateStakeholdersDelegate implements JavaDelegate {
       throw new IllegalStateException(
           "stakeholderUpdate must be PROGRESS or RESTORED, not " + update);
     }
-    MajorIncident major = majors.find(id).orElseThrow();
+    MajorIncident major = majors.find(id).orElse(null);
+    if (major == null) {
+      // only reached by a token moved here: there are no stakeholders to tell
+      log.warn("Incident {} is not a major incident: no stakeholder update", id);
+      return;
+    }
     Incident incident = incidents.find(id).orElseThrow();
     Instant now = EngineClock.now();
     int related = majors.related(id).size();

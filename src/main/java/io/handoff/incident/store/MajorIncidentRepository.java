@@ -54,25 +54,109 @@ public class MajorIncidentRepository {
         > 0;
   }
 
-  /** The major incident an incident is linked to, if any. */
+  /** The major incident, not closed, an incident is linked to, if any. */
   public Optional<String> majorOf(String relatedId) {
-    return jdbc.sql("SELECT major_id FROM incident_major_link WHERE related_id = ?")
-        .param(relatedId)
+    return jdbc
+        .sql(
+            """
+            SELECT l.major_id FROM incident_major_link l JOIN incident m ON m.id = l.major_id
+            WHERE l.related_id = ? AND m.status <> ? ORDER BY l.linked_at DESC, l.major_id
+            """)
+        .params(relatedId, IncidentStatus.CLOSED.name())
         .query(String.class)
-        .optional();
+        .list()
+        .stream()
+        .findFirst();
   }
 
   /** Links an incident; false when it was linked to this major incident already. */
   public boolean link(String majorId, String relatedId, String linkedBy, Instant now) {
-    if (majorOf(relatedId).filter(majorId::equals).isPresent()) {
+    boolean linked =
+        jdbc.sql("SELECT COUNT(*) FROM incident_major_link WHERE major_id = ? AND related_id = ?")
+                .params(majorId, relatedId)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (linked) {
       return false;
     }
     jdbc.sql(
-            "INSERT INTO incident_major_link (related_id, major_id, linked_by, linked_at)"
+            "INSERT INTO incident_major_link (major_id, related_id, linked_by, linked_at)"
                 + " VALUES (?, ?, ?, ?)")
-        .params(relatedId, majorId, linkedBy, ts(now))
+        .params(majorId, relatedId, linkedBy, ts(now))
         .update();
     return true;
+  }
+
+  /**
+   * Locks the incident rows until the transaction ends, in one order whoever asks, so that a
+   * declaration and a link of the same incidents at the same moment take turns and the second sees
+   * what the first wrote.
+   */
+  public void lock(java.util.Collection<String> incidentIds) {
+    incidentIds.stream()
+        .distinct()
+        .sorted()
+        .forEach(
+            id ->
+                jdbc.sql("SELECT id FROM incident WHERE id = ? FOR UPDATE")
+                    .param(id)
+                    .query(String.class)
+                    .list());
+  }
+
+  /**
+   * Keeps what a person decided in a major incident's task (step {@code DECISION} or {@code
+   * REVIEW}), replacing an earlier one of the same step.
+   */
+  public void recordDecision(String incidentId, MajorIncident.Decision decision) {
+    jdbc.sql("DELETE FROM incident_major_decision WHERE incident_id = ? AND step = ?")
+        .params(incidentId, decision.step())
+        .update();
+    jdbc.sql(
+            """
+            INSERT INTO incident_major_decision (incident_id, step, task_id, decided_by, decided_in,
+                outcome, reason, related, actions, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            incidentId,
+            decision.step(),
+            decision.taskId(),
+            decision.decidedBy(),
+            decision.decidedIn(),
+            decision.outcome(),
+            decision.reason(),
+            String.join(",", decision.related()),
+            decision.actions(),
+            ts(decision.decidedAt()))
+        .update();
+  }
+
+  /** Takes, once, what a person decided in the step's task; empty when nobody did. */
+  public Optional<MajorIncident.Decision> takeDecision(String incidentId, String step) {
+    Optional<MajorIncident.Decision> decision =
+        jdbc.sql("SELECT * FROM incident_major_decision WHERE incident_id = ? AND step = ?")
+            .params(incidentId, step)
+            .query(
+                (rs, n) ->
+                    new MajorIncident.Decision(
+                        rs.getString("step"),
+                        rs.getString("task_id"),
+                        rs.getString("decided_by"),
+                        rs.getString("decided_in"),
+                        rs.getString("outcome"),
+                        rs.getString("reason"),
+                        io.handoff.incident.MajorIncidentRules.parseIds(rs.getString("related")),
+                        rs.getString("actions"),
+                        instant(rs, "decided_at")))
+            .optional();
+    decision.ifPresent(
+        d ->
+            jdbc.sql("DELETE FROM incident_major_decision WHERE incident_id = ? AND step = ?")
+                .params(incidentId, step)
+                .update());
+    return decision;
   }
 
   public List<MajorIncident.Related> related(String majorId) {

@@ -219,6 +219,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+    // a concurrent change wrapped by the engine (a listener's or a delegate's failure) is still one
+    for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof DuplicateKeyException duplicate) {
+        return handleDuplicateKey(duplicate, request);
+      }
+      if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException concurrent) {
+        return handleConcurrentChange(concurrent, request);
+      }
+      if (cause == cause.getCause()) {
+        break;
+      }
+    }
     log.error("Unexpected error on {}", describe(request), ex);
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(

@@ -6,8 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.handoff.incident.store.MajorIncidentRepository;
-import io.handoff.platform.decision.DecisionLedger;
 import io.handoff.support.Concurrently;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
@@ -17,10 +15,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The major incident controls attacked the way an employee, a resolver, an integrator, another IT
@@ -29,75 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * bodies, long texts. Each asserts what stayed unchanged, on H2 and PostgreSQL.
  */
 @HandoffSpringTest
-class MajorIncidentAttackTest extends IncidentTestSupport {
-
-  static final String PROBLEM_JSON = "application/problem+json";
-  static final String CHANNEL = "major-incidents";
-
-  @Autowired MajorIncidentRepository majors;
-  @Autowired DecisionLedger ledger;
-  @Autowired IdentityService identityService;
-
-  private Incident reportP1() {
-    Incident incident = report(Level.HIGH, Level.HIGH, "application");
-    assertThat(incident.priority()).isEqualTo("P1");
-    runJob(incident, "NotifyOnCallTask");
-    assertThat(instance(incident)).isWaitingAt(RESOLVE_TASK, DECLARE_MAJOR_TASK);
-    return incident;
-  }
-
-  private void resolveAs(String userId, Incident incident) {
-    identityService.setAuthentication(userId, List.of("app-support"));
-    try {
-      taskService.complete(
-          task(incident, RESOLVE_TASK).getId(),
-          Map.of(RESOLUTION_CODE, "FIXED", RESOLUTION_NOTES, "Restarted the gateway"));
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private static Map<String, Object> value(Object v) {
-    return Map.of("value", v);
-  }
-
-  private static Map<String, Object> reviewForm(String summary, String actions) {
-    return Map.of(
-        "variables", Map.of(REVIEW_SUMMARY, value(summary), REVIEW_ACTIONS, value(actions)));
-  }
-
-  private void reviewInTasklist(Incident major, String userId, String summary) {
-    TasklistApi.login(userId)
-        .request()
-        .body(reviewForm(summary, "Actions of " + summary))
-        .post(
-            TasklistApi.ENGINE + "/task/" + task(major, MAJOR_REVIEW_TASK).getId() + "/submit-form")
-        .then()
-        .statusCode(204);
-  }
-
-  /** A declared, resolved major incident waiting at its review. */
-  private Incident majorAwaitingReview() {
-    Incident major = reportP1();
-    incidentService.declareMajor(major.id(), DemoUsers.IAN, "Payments fail", List.of());
-    resolveAs(DemoUsers.ADAM, major);
-    assertThat(instance(major)).isWaitingAt(MAJOR_REVIEW_TASK);
-    assertThat(reload(major).status()).isEqualTo(IncidentStatus.AWAITING_REVIEW);
-    return major;
-  }
-
-  private int startBefore(String activityId, Incident incident, Map<String, Object> variables) {
-    Map<String, Object> instruction = new LinkedHashMap<>();
-    instruction.put("type", "startBeforeActivity");
-    instruction.put("activityId", activityId);
-    if (!variables.isEmpty()) {
-      instruction.put("variables", variables);
-    }
-    return as(DemoUsers.ADMIN)
-        .body(Map.of("instructions", List.of(instruction)))
-        .post("/engine-rest/process-instance/" + incident.processInstanceId() + "/modification")
-        .statusCode();
-  }
+class MajorIncidentAttackTest extends MajorIncidentTestSupport {
 
   /**
    * An administrator starts "Record major incident review" on engine REST with the variables a

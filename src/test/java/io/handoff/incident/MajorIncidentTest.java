@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.handoff.incident.store.MajorIncidentRepository;
-import io.handoff.platform.decision.DecisionLedger;
 import io.handoff.platform.decision.LedgerEntry;
 import io.handoff.support.Concurrently;
 import io.handoff.support.DemoUsers;
@@ -20,10 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Major incidents: a member of the group the BPMN task names declares a P1 a major incident (in the
@@ -32,28 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * review, on every surface and whoever tries.
  */
 @HandoffSpringTest
-class MajorIncidentTest extends IncidentTestSupport {
-
-  static final String PROBLEM_JSON = "application/problem+json";
-  static final String CHANNEL = "major-incidents";
-
-  @Autowired MajorIncidentRepository majors;
-  @Autowired DecisionLedger ledger;
-  @Autowired IdentityService identityService;
-
-  private Incident reportP1() {
-    Incident incident = report(Level.HIGH, Level.HIGH, "application");
-    assertThat(incident.priority()).isEqualTo("P1");
-    runJob(incident, "NotifyOnCallTask");
-    assertThat(instance(incident)).isWaitingAt(RESOLVE_TASK, DECLARE_MAJOR_TASK);
-    return incident;
-  }
-
-  private List<String> stakeholderMessages(Incident incident) {
-    return incidents.notifications(incident.id()).stream()
-        .filter(n -> n.startsWith("CHAT:" + CHANNEL + ":"))
-        .toList();
-  }
+class MajorIncidentTest extends MajorIncidentTestSupport {
 
   /** What must stay the same when a refused attempt is made. */
   private record Snapshot(
@@ -89,15 +64,6 @@ class MajorIncidentTest extends IncidentTestSupport {
             MAJOR_DECISION, Map.of("value", MAJOR_DECLARE),
             MAJOR_REASON, Map.of("value", reason),
             MAJOR_RELATED, Map.of("value", related)));
-  }
-
-  private void completeAs(String userId, Task task, Map<String, Object> variables) {
-    identityService.setAuthentication(userId, List.of("app-support"));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
   }
 
   @Test
@@ -160,11 +126,7 @@ class MajorIncidentTest extends IncidentTestSupport {
     assertThat(majors.find(major.id()).orElseThrow().updatesSent()).isEqualTo(3);
 
     // resolved: the stakeholders hear it once, the cadence stops, the review waits
-    Task resolve = task(major, RESOLVE_TASK);
-    completeAs(
-        DemoUsers.ADAM,
-        resolve,
-        Map.of(RESOLUTION_CODE, "FIXED", RESOLUTION_NOTES, "Rolled back the release"));
+    resolveAs(DemoUsers.ADAM, major);
     assertThat(reload(major).status()).isEqualTo(IncidentStatus.AWAITING_REVIEW);
     assertThat(instance(major)).isWaitingAt(MAJOR_REVIEW_TASK);
     assertThat(stakeholderMessages(major)).hasSize(4);
@@ -215,13 +177,7 @@ class MajorIncidentTest extends IncidentTestSupport {
 
   @Test
   void nothingClosesAMajorIncidentBeforeItsReviewNotEvenAnAdministratorMovingTheToken() {
-    Incident major = reportP1();
-    incidentService.declareMajor(major.id(), DemoUsers.IAN, "Payments fail", List.of());
-    completeAs(
-        DemoUsers.ADAM,
-        task(major, RESOLVE_TASK),
-        Map.of(RESOLUTION_CODE, "FIXED", RESOLUTION_NOTES, "Restarted the gateway"));
-    assertThat(instance(major)).isWaitingAt(MAJOR_REVIEW_TASK);
+    Incident major = majorAwaitingReview();
     Snapshot before = snapshot(major);
 
     // an administrator correlating the alert-resolved message over engine REST

@@ -130,8 +130,10 @@ public class Benchmark {
         "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByPriority=true",
         "--spring.datasource.hikari.maximum-pool-size=10",
         "--spring.datasource.hikari.minimum-idle=10",
-        // PostgreSQL's own default (JIT on), not the postgres profile's connection options.
-        "--spring.datasource.hikari.data-source-properties.options=");
+        // PostgreSQL's own default (JIT on) and the driver's (one statement per batched insert),
+        // not the postgres profile's connection options.
+        "--spring.datasource.hikari.data-source-properties.options=",
+        "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false");
 
   static final List<String> JVM = List.of("-Xms256m", "-Xmx1g");
 

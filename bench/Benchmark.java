@@ -49,6 +49,9 @@ public class Benchmark {
   // ---------------------------------------------------------------- sizes
   static boolean small;
   static int reps;
+  // Untimed warm-up rounds before the timed ones (straight-through, incidents, one node and two),
+  // the same for every variant: -Dbench.warmups (default 1).
+  static int warmups;
   static int stInvoices; // straight-through invoices per repetition
   static int incidents; // incidents per repetition
   static int latencyRequests; // requests per endpoint, concurrency and repetition
@@ -127,8 +130,10 @@ public class Benchmark {
         "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByPriority=true",
         "--spring.datasource.hikari.maximum-pool-size=10",
         "--spring.datasource.hikari.minimum-idle=10",
-        // PostgreSQL's own default (JIT on), not the postgres profile's connection options.
-        "--spring.datasource.hikari.data-source-properties.options=");
+        // PostgreSQL's own default (JIT on) and the driver's (one statement per batched insert),
+        // not the postgres profile's connection options.
+        "--spring.datasource.hikari.data-source-properties.options=",
+        "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false");
 
   static final List<String> JVM = List.of("-Xms256m", "-Xmx1g");
 
@@ -150,6 +155,7 @@ public class Benchmark {
     deadlineEpoch = Long.getLong("bench.deadline", Long.MAX_VALUE);
     ceilingSeconds = small ? 1.0 : 4.0;
     coldReps = small ? 1 : Integer.getInteger("bench.coldReps", 5);
+    warmups = Math.max(1, Integer.getInteger("bench.warmups", 1));
     stInvoices = Integer.getInteger("bench.invoices", stInvoices);
     incidents = Integer.getInteger("bench.incidents", small ? 10 : 200);
     latencyRequests = Integer.getInteger("bench.latencyRequests", latencyRequests);
@@ -302,15 +308,16 @@ public class Benchmark {
   // ---------------------------------------------------------------- (1) straight-through
 
   static void straightThrough(String db, Node a, Node b, Target ta, Target tb) throws Exception {
-    log(db + ": straight-through, " + stInvoices + " invoices per repetition, " + reps + " + 1 warm-up");
-    int rounds = reps + 1;
+    log(db + ": straight-through, " + stInvoices + " invoices per repetition, " + reps + " + "
+        + warmups + " warm-up");
+    int rounds = reps + warmups;
     // Purchase orders and goods receipts for every round first; not timed.
     for (Node n : List.of(a, b)) {
       parallel(DRIVE_CLIENTS, rounds * stInvoices, i -> n.purchaseOrder("ST" + i, i));
     }
     Map<Node, Counters> rowsBefore = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
-      if (round == 1 && ta.pg) {
+      if (round == warmups && ta.pg) {
         Target.settle();
         rowsBefore.put(a, ta.counters());
         rowsBefore.put(b, tb.counters());
@@ -329,7 +336,7 @@ public class Benchmark {
         cpu.put(n, c.stop(stInvoices));
         rate.put(n, stInvoices / seconds);
       }
-      if (round == 0) {
+      if (round < warmups) {
         continue; // warm-up
       }
       R.add(db, "straight", "Handoff configuration (a), instances/s", rate.get(a), "/s");
@@ -401,10 +408,11 @@ public class Benchmark {
    * (a) and (b) take turns round by round as in the straight-through rounds.
    */
   static void incidentRounds(String db, Node a, Node b, Target ta, Target tb) throws Exception {
-    log(db + ": incidents, " + incidents + " per repetition, " + reps + " + 1 warm-up");
+    log(db + ": incidents, " + incidents + " per repetition, " + reps + " + " + warmups
+        + " warm-up");
     Map<Node, Counters> before = new LinkedHashMap<>();
-    for (int round = 0; round <= reps; round++) {
-      if (round == 1 && ta.pg) {
+    for (int round = 0; round < reps + warmups; round++) {
+      if (round == warmups && ta.pg) {
         Target.settle();
         before.put(a, ta.counters());
         before.put(b, tb.counters());
@@ -422,7 +430,7 @@ public class Benchmark {
         cpu.put(n, c.stop(incidents));
         rate.put(n, incidents / seconds);
       }
-      if (round == 0) {
+      if (round < warmups) {
         continue;
       }
       R.add(db, "incidents", "Handoff configuration (a), incidents/s", rate.get(a), "/s");
@@ -445,7 +453,7 @@ public class Benchmark {
       R.note(String.format("%s incidents, %s: %d waiting at ResolveIncidentTask (classified by the"
           + " agent, assigned by DMN), %d at TriageIncidentTask (agent below its confidence"
           + " threshold), of %d reported (the latency scenario adds its own later).", db, n.name,
-          resolve, triage, (reps + 1) * incidents));
+          resolve, triage, (reps + warmups) * incidents));
     }
   }
 
@@ -456,7 +464,7 @@ public class Benchmark {
   static void twoNodes(String db, Node a, Target ta) throws Exception {
     Node a2 = Node.start(db + "-handoff-2", ta, handoffArgs());
     try {
-      int rounds = reps + 1;
+      int rounds = reps + warmups;
       log(db + ": one node against two, " + stInvoices + " invoices per repetition");
       parallel(DRIVE_CLIENTS, 2 * rounds * stInvoices, i -> a.purchaseOrder("TN" + i, i));
       for (int round = 0; round < rounds; round++) {
@@ -470,7 +478,7 @@ public class Benchmark {
           awaitNoRunning(a, ta, "invoice-three-way-match");
           double seconds = (System.nanoTime() - start) / 1e9;
           Cpu done = c.stop(stInvoices);
-          if (round == 0) {
+          if (round < warmups) {
             continue;
           }
           String label = nodes == 1 ? "one node" : "two nodes";
@@ -1422,7 +1430,7 @@ public class Benchmark {
       machine.forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
       s.append("\n## Settings per variant\n\n| variant | settings |\n|---|---|\n");
       settings.forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-      s.append("| sizes | straight-through ").append(stInvoices).append(" invoices per repetition (+1 warm-up round), ")
+      s.append("| sizes | straight-through ").append(stInvoices).append(" invoices per repetition (+").append(warmups).append(warmups == 1 ? " warm-up round), " : " warm-up rounds), ")
           .append(DRIVE_CLIENTS).append(" clients; latency ").append(latencyRequests)
           .append(" requests per endpoint, concurrency and repetition; task batches of ").append(taskBatch)
           .append(", ").append(taskQueries).append(" queries per repetition; ").append(timers)

@@ -61,9 +61,10 @@ public class InvoiceSettlementService {
   public ApprovalRoute applyRoute(String invoiceId, String approverGroups, String reason) {
     ApprovalRoute route =
         new ApprovalRoute(approverGroups == null ? "" : approverGroups.trim(), reason);
-    invoices.setApproverGroups(invoiceId, route.approverGroups());
-    invoices.updateStatus(
-        invoiceId, route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);
+    invoices.setApprovalRoute(
+        invoiceId,
+        route.approverGroups(),
+        route.automatic() ? InvoiceStatus.RECEIVED : InvoiceStatus.AWAITING_APPROVAL);
     return route;
   }
 
@@ -115,7 +116,6 @@ public class InvoiceSettlementService {
             invoice.currency(),
             PaymentTerms.paymentDate(invoice.invoiceDate(), invoice.paymentTerms()));
     boolean scheduled = invoices.schedulePayment(invoiceId, payment);
-    invoices.updateStatus(invoiceId, InvoiceStatus.SCHEDULED_FOR_PAYMENT);
     if (scheduled) {
       Map<String, Object> inputs = new LinkedHashMap<>();
       inputs.put("total", invoice.total());
@@ -142,6 +142,7 @@ public class InvoiceSettlementService {
           Amounts.display(invoice.total(), invoice.currency()),
           payment.paymentDate());
     } else {
+      invoices.updateStatus(invoiceId, InvoiceStatus.SCHEDULED_FOR_PAYMENT);
       log.warn(
           "Process instance {}: payment of invoice {} was already scheduled; not scheduled again",
           processInstanceId,

@@ -2,16 +2,28 @@ package io.handoff.procurement;
 
 import static io.handoff.platform.engine.ProcessVariables.*;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Process variables of {@code invoice-three-way-match}: their names and typed access. The invoice
  * itself lives in our tables; variables carry its id and the few values gateways and forms need.
+ *
+ * <p>Only the invoice id is stored from the start. The facts that forms, message correlation and
+ * Cockpit read ({@link #FACTS}) are collected while the instance runs on without a pause, and
+ * stored by {@link #keep} when it is about to wait (for goods, for a person, for a corrected
+ * invoice): a waiting instance carries the same variables, in runtime and history, as if they had
+ * been stored from the start, while a straight-through invoice, which nothing reads as variables
+ * after its transaction, stores none of them. A fact set after it was stored is updated as a stored
+ * variable.
  */
 public final class InvoiceVariables {
 
@@ -90,17 +102,113 @@ public final class InvoiceVariables {
 
   public static final String DECISION_REJECT = "reject";
 
+  /**
+   * The facts an instance carries for its forms, message correlation and Cockpit: collected while
+   * it runs on, stored by {@link #keep} before it waits.
+   */
+  public static final List<String> FACTS =
+      List.of(
+          VENDOR_ID,
+          INVOICE_NUMBER,
+          PO_NUMBER,
+          INVOICE_TOTAL,
+          CATEGORY,
+          REQUESTED_BY,
+          GOODS_RECEIVED_IN_FULL,
+          LINES_MATCHED,
+          MATCH_PROBLEM,
+          LINE_SUMMARY,
+          APPROVER_GROUPS,
+          APPROVAL_REASON,
+          APPROVAL_REQUIRED,
+          INVOICE_REJECTED);
+
   private InvoiceVariables() {}
 
-  /** The variables an instance starts with. */
+  /**
+   * The variables an instance starts with: its invoice id. The other facts are collected for the
+   * transaction that starts it (see {@link #keep}).
+   */
   public static VariableMap start(
       String invoiceId, String vendorId, String invoiceNumber, String poNumber, String total) {
-    return Variables.createVariables()
-        .putValue(INVOICE_ID, invoiceId)
-        .putValue(VENDOR_ID, vendorId)
-        .putValue(INVOICE_NUMBER, invoiceNumber)
-        .putValue(PO_NUMBER, poNumber)
-        .putValue(INVOICE_TOTAL, total);
+    VariableMap stored = Variables.createVariables().putValue(INVOICE_ID, invoiceId);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put(VENDOR_ID, vendorId);
+    facts.put(INVOICE_NUMBER, invoiceNumber);
+    facts.put(PO_NUMBER, poNumber);
+    facts.put(INVOICE_TOTAL, total);
+    PendingFacts pending = PendingFacts.of(invoiceId);
+    if (pending == null) {
+      stored.putAll(facts);
+      return stored;
+    }
+    pending.values.putAll(facts);
+    return stored;
+  }
+
+  /**
+   * Stores every fact collected in this transaction as a process variable, before the instance
+   * waits for goods, a person or a corrected invoice; facts set after this in the same transaction
+   * are stored at once.
+   */
+  public static void keep(VariableScope scope) {
+    PendingFacts pending = PendingFacts.of(invoiceId(scope));
+    if (pending == null) {
+      return;
+    }
+    pending.values.forEach(scope::setVariable);
+    pending.values.clear();
+    pending.stored = true;
+  }
+
+  /**
+   * Sets a fact: stored at once when the instance stored it before (it waited), when {@link #keep}
+   * ran in this transaction, or outside a transaction; otherwise collected until {@link #keep}.
+   */
+  static void putFact(VariableScope scope, String name, Object value) {
+    PendingFacts pending = PendingFacts.of(invoiceId(scope));
+    if (pending == null || pending.stored || stored(scope, name)) {
+      scope.setVariable(name, value);
+    } else {
+      pending.values.put(name, value);
+    }
+  }
+
+  private static boolean stored(VariableScope scope, String name) {
+    TypedValue existing = scope.getVariableTyped(name, false);
+    return existing != null && !existing.isTransient();
+  }
+
+  /**
+   * The facts of one invoice collected in the current transaction and not stored yet; gone with the
+   * transaction, whether it commits or rolls back.
+   */
+  private static final class PendingFacts {
+    private record Key(String invoiceId) {}
+
+    final Map<String, Object> values = new LinkedHashMap<>();
+    boolean stored;
+
+    /** The invoice's facts in this transaction; null outside a transaction. */
+    static PendingFacts of(String invoiceId) {
+      if (invoiceId == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        return null;
+      }
+      Key key = new Key(invoiceId);
+      PendingFacts facts = (PendingFacts) TransactionSynchronizationManager.getResource(key);
+      if (facts == null) {
+        facts = new PendingFacts();
+        TransactionSynchronizationManager.bindResource(key, facts);
+        TransactionSynchronizationManager.registerSynchronization(
+            new TransactionSynchronization() {
+              @Override
+              public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
+              }
+            });
+      }
+      return facts;
+    }
   }
 
   public static String businessKey(String vendorId, String invoiceNumber) {
@@ -113,23 +221,29 @@ public final class InvoiceVariables {
 
   public static void setPurchaseOrderFacts(
       VariableScope scope, String category, String requestedBy, boolean goodsReceivedInFull) {
-    scope.setVariable(CATEGORY, category);
-    scope.setVariable(REQUESTED_BY, requestedBy);
-    scope.setVariable(GOODS_RECEIVED_IN_FULL, goodsReceivedInFull);
+    putFact(scope, CATEGORY, category);
+    putFact(scope, REQUESTED_BY, requestedBy);
+    if (goodsReceivedInFull && !stored(scope, GOODS_RECEIVED_IN_FULL)) {
+      // Read by the next gateway only: goods in full lead on without a pause, so the value need
+      // not outlive this transaction. (Not received in full, it is stored with the other facts.)
+      scope.setVariable(GOODS_RECEIVED_IN_FULL, Variables.booleanValue(true, true));
+    } else {
+      putFact(scope, GOODS_RECEIVED_IN_FULL, goodsReceivedInFull);
+    }
   }
 
   public static void setMatchResult(
       VariableScope scope, boolean matched, String problem, List<Map<String, Object>> lines) {
-    scope.setVariable(LINES_MATCHED, matched);
-    scope.setVariable(MATCH_PROBLEM, problem);
-    scope.setVariable(LINE_SUMMARY, Spin.JSON(lines));
+    putFact(scope, LINES_MATCHED, matched);
+    putFact(scope, MATCH_PROBLEM, problem);
+    putFact(scope, LINE_SUMMARY, Spin.JSON(lines));
   }
 
   public static void setApprovalRoute(VariableScope scope, String groups, String reason) {
-    scope.setVariable(APPROVER_GROUPS, groups);
-    scope.setVariable(APPROVAL_REASON, reason);
-    scope.setVariable(APPROVAL_REQUIRED, !groups.isBlank());
-    scope.setVariable(INVOICE_REJECTED, false);
+    putFact(scope, APPROVER_GROUPS, groups);
+    putFact(scope, APPROVAL_REASON, reason);
+    putFact(scope, APPROVAL_REQUIRED, !groups.isBlank());
+    putFact(scope, INVOICE_REJECTED, false);
   }
 
   /** True when no person has touched the invoice: no exception resolved, no approval needed. */

@@ -22,9 +22,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.json.SpinJsonNode;
@@ -95,6 +97,18 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
     return managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
   }
 
+  /** The names of the variables the instance has stored at process scope. */
+  private List<String> processVariableNames(ProcessInstance pi) {
+    return runtimeService
+        .createVariableInstanceQuery()
+        .processInstanceIdIn(pi.getId())
+        .list()
+        .stream()
+        .filter(v -> pi.getId().equals(v.getActivityInstanceId()))
+        .map(VariableInstance::getName)
+        .toList();
+  }
+
   @Test
   void cleanInvoiceWithinLimitGoesStraightThroughWithNoUserTask() {
     createPurchaseOrder(DemoUsers.PAUL);
@@ -103,6 +117,9 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
 
     ProcessInstance pi = submitAndGetInstance(cleanInvoice("INV-1"));
 
+    // Nothing waits on the way, so the instance stores only the invoice's id; its facts are in
+    // the invoice's own tables (and the decision ledger), read below through the API.
+    assertThat(processVariableNames(pi)).containsExactly(InvoiceVariables.INVOICE_ID);
     runPaymentJob(pi);
     assertThat(pi)
         .isEnded()
@@ -111,6 +128,15 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
     assertThat(
             historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count())
         .isZero();
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .list()
+                .stream()
+                .filter(v -> pi.getId().equals(v.getActivityInstanceId()))
+                .map(HistoricVariableInstance::getName))
+        .containsExactly(InvoiceVariables.INVOICE_ID);
     status("INV-1")
         .then()
         .statusCode(200)
@@ -134,6 +160,21 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
 
     assertThat(pi).isWaitingAt("ResolveMatchExceptionTask");
     assertThat(task(pi)).hasCandidateGroup("accounts-payable");
+    // Waiting for a person, the instance has stored every fact its form and Cockpit show.
+    assertThat(processVariableNames(pi))
+        .contains(
+            InvoiceVariables.INVOICE_ID,
+            InvoiceVariables.VENDOR_ID,
+            InvoiceVariables.INVOICE_NUMBER,
+            InvoiceVariables.PO_NUMBER,
+            InvoiceVariables.INVOICE_TOTAL,
+            InvoiceVariables.CATEGORY,
+            InvoiceVariables.REQUESTED_BY,
+            InvoiceVariables.LINES_MATCHED,
+            InvoiceVariables.MATCH_PROBLEM,
+            InvoiceVariables.LINE_SUMMARY);
+    assertThat(runtimeService.getVariable(pi.getId(), InvoiceVariables.INVOICE_NUMBER))
+        .isEqualTo("INV-2");
     SpinJsonNode summary =
         (SpinJsonNode) runtimeService.getVariable(pi.getId(), InvoiceVariables.LINE_SUMMARY);
     assertThat(summary.elements().get(0).prop("result").stringValue()).isEqualTo("PRICE_VARIANCE");
@@ -148,6 +189,12 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
     assertThat(task(pi)).hasCandidateGroup("department-managers");
     assertThat(runtimeService.getVariable(pi.getId(), InvoiceVariables.VARIANCE_ACCEPTED_BY))
         .isEqualTo(DemoUsers.ALICE);
+    assertThat(processVariableNames(pi))
+        .contains(
+            InvoiceVariables.APPROVER_GROUPS,
+            InvoiceVariables.APPROVAL_REASON,
+            InvoiceVariables.APPROVAL_REQUIRED,
+            InvoiceVariables.INVOICE_REJECTED);
     status("INV-2").then().body("status", equalTo("AWAITING_APPROVAL"));
 
     approve(pi, DemoUsers.MARTHA, "approve", "ok");
@@ -187,6 +234,18 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
 
     assertThat(pi).isWaitingAt("WaitForGoodsGateway");
     status("INV-4").then().body("status", equalTo("WAITING_FOR_GOODS"));
+    // The goods receipt finds the waiting instance by its stored purchase order number.
+    assertThat(processVariableNames(pi))
+        .contains(
+            InvoiceVariables.PO_NUMBER,
+            InvoiceVariables.VENDOR_ID,
+            InvoiceVariables.INVOICE_NUMBER,
+            InvoiceVariables.INVOICE_TOTAL,
+            InvoiceVariables.CATEGORY,
+            InvoiceVariables.REQUESTED_BY,
+            InvoiceVariables.GOODS_RECEIVED_IN_FULL);
+    assertThat(runtimeService.getVariable(pi.getId(), InvoiceVariables.GOODS_RECEIVED_IN_FULL))
+        .isEqualTo(false);
 
     receive(1, "6").then().statusCode(201).body("invoicesResumed", equalTo(1));
 

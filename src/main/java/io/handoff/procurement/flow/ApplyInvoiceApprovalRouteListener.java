@@ -43,6 +43,9 @@ public class ApplyInvoiceApprovalRouteListener implements ExecutionListener {
             groups == null ? "" : groups.toString(),
             reason == null ? null : reason.toString());
     InvoiceVariables.setApprovalRoute(execution, route.approverGroups(), route.reason());
+    if (!route.automatic()) {
+      InvoiceVariables.keep(execution); // the approvers' form shows the facts
+    }
     execution.removeVariable(RESULT);
     log.info(
         "Process instance {}: approval {}",

@@ -32,6 +32,7 @@ public class LoadPurchaseOrderDelegate implements JavaDelegate {
     InvoiceMatchingService.PurchaseOrderCheck check = matching.checkPurchaseOrder(invoiceId);
     if (check.problem() != null) {
       InvoiceVariables.setMatchResult(execution, false, check.problem(), check.lineSummary());
+      InvoiceVariables.keep(execution); // accounts payable resolves it
       invoices.updateStatus(invoiceId, InvoiceStatus.EXCEPTION);
       log.info("Process instance {}: {}", execution.getProcessInstanceId(), check.problem());
       throw new BpmnError(InvoiceVariables.PURCHASE_ORDER_PROBLEM_ERROR, check.problem());
@@ -43,6 +44,7 @@ public class LoadPurchaseOrderDelegate implements JavaDelegate {
         invoiceId,
         check.waitsForGoods() ? InvoiceStatus.WAITING_FOR_GOODS : InvoiceStatus.RECEIVED);
     if (check.waitsForGoods()) {
+      InvoiceVariables.keep(execution); // the goods receipt is correlated by poNumber
       log.info(
           "Process instance {}: more invoiced than received on {}, waiting for goods",
           execution.getProcessInstanceId(),

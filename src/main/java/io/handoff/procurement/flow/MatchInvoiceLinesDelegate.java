@@ -36,6 +36,9 @@ public class MatchInvoiceLinesDelegate implements JavaDelegate {
         matching.matchLines(invoiceId, execution.getProcessInstanceId(), decisionKey);
     InvoiceVariables.setMatchResult(
         execution, result.matched(), result.problem(), result.lineSummary());
+    if (!result.matched()) {
+      InvoiceVariables.keep(execution); // accounts payable resolves it
+    }
     invoices.updateStatus(
         invoiceId, result.matched() ? InvoiceStatus.RECEIVED : InvoiceStatus.EXCEPTION);
     log.info(

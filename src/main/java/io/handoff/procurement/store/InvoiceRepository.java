@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -186,10 +187,17 @@ public class InvoiceRepository {
         == 0;
   }
 
-  /** Records the approval matrix's answer: groups in order, empty for automatic approval. */
-  public void setApproverGroups(String invoiceId, String approverGroups) {
-    jdbc.sql("UPDATE invoice SET approver_groups = ? WHERE invoice_id = ?")
-        .params(approverGroups, invoiceId)
+  /**
+   * Records the approval matrix's answer (groups in order, empty for automatic approval) and the
+   * status it leads to, in one statement; the time of the last change moves only when the status
+   * does.
+   */
+  public void setApprovalRoute(String invoiceId, String approverGroups, InvoiceStatus status) {
+    jdbc.sql(
+            "UPDATE invoice SET approver_groups = ?, status = ?,"
+                + " updated_at = CASE WHEN status = ? THEN updated_at ELSE ? END"
+                + " WHERE invoice_id = ?")
+        .params(approverGroups, status.name(), status.name(), EngineClock.timestamp(), invoiceId)
         .update();
   }
 
@@ -201,9 +209,13 @@ public class InvoiceRepository {
         .single();
   }
 
+  /**
+   * Moves the invoice to a status. An invoice already in it is not written at all (a step that
+   * confirms the status it found changes nothing, and its last change keeps its time).
+   */
   public void updateStatus(String invoiceId, InvoiceStatus status) {
-    jdbc.sql("UPDATE invoice SET status = ?, updated_at = ? WHERE invoice_id = ?")
-        .params(status.name(), EngineClock.timestamp(), invoiceId)
+    jdbc.sql("UPDATE invoice SET status = ?, updated_at = ? WHERE invoice_id = ? AND status <> ?")
+        .params(status.name(), EngineClock.timestamp(), invoiceId, status.name())
         .update();
   }
 
@@ -248,8 +260,9 @@ public class InvoiceRepository {
   }
 
   /**
-   * Posts the invoice and schedules its payment. The unique constraint on the invoice id makes this
-   * happen once per invoice, however often it is attempted.
+   * Posts the invoice and schedules its payment (status {@code SCHEDULED_FOR_PAYMENT}, in the same
+   * statement as the posting). The unique constraint on the invoice id makes this happen once per
+   * invoice, however often it is attempted.
    *
    * @return true if this call scheduled the payment, false if it was already scheduled
    */
@@ -270,8 +283,9 @@ public class InvoiceRepository {
             Date.valueOf(payment.paymentDate()),
             EngineClock.timestamp())
         .update();
-    jdbc.sql("UPDATE invoice SET posted_at = ? WHERE invoice_id = ?")
-        .params(EngineClock.timestamp(), invoiceId)
+    Timestamp now = EngineClock.timestamp();
+    jdbc.sql("UPDATE invoice SET posted_at = ?, status = ?, updated_at = ? WHERE invoice_id = ?")
+        .params(now, InvoiceStatus.SCHEDULED_FOR_PAYMENT.name(), now, invoiceId)
         .update();
     return true;
   }

@@ -307,7 +307,7 @@ public class IncidentService {
     if (incident.status() == IncidentStatus.CLOSED) {
       throw ApiProblemException.conflict("incident-closed", "Major incident " + id + " is closed");
     }
-    if (!people.members(major.declareGroup()).contains(linkedBy)) {
+    if (people.groupAmong(linkedBy, List.of(major.declareGroup())).isEmpty()) {
       throw new ApiProblemException(
           HttpStatus.FORBIDDEN,
           "major-incident-declarer",
@@ -338,8 +338,7 @@ public class IncidentService {
             .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
             .filter(java.util.Objects::nonNull)
             .toList();
-    var member = people.person(userId).groups();
-    if (groups.stream().noneMatch(member::contains)) {
+    if (people.groupAmong(userId, groups).isEmpty()) {
       throw new ApiProblemException(
           HttpStatus.FORBIDDEN,
           control,

@@ -124,11 +124,7 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
     incidentService.declareMajor(major.id(), DemoUsers.IAN, "Storage lost", List.of(linked.id()));
     assertThat(majors.majorOf(linked.id())).contains(major.id());
 
-    int status =
-        asIntegration()
-            .body(Map.of("declaredBy", DemoUsers.IRIS, "reason", "Also big"))
-            .post("/api/incidents/" + linked.id() + "/major-incident")
-            .statusCode();
+    int status = declareOverApi(linked.id(), DemoUsers.IRIS, "Also big", List.of()).statusCode();
 
     assertThat(status).isEqualTo(409);
     assertThat(majors.isMajor(linked.id())).isFalse();
@@ -157,10 +153,7 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
     assertThat(reload(p1).status()).isEqualTo(IncidentStatus.IN_PROGRESS);
 
     int status =
-        asIntegration()
-            .body(Map.of("declaredBy", DemoUsers.IRIS, "reason", "Now every customer"))
-            .post("/api/incidents/" + p1.id() + "/major-incident")
-            .statusCode();
+        declareOverApi(p1.id(), DemoUsers.IRIS, "Now every customer", List.of()).statusCode();
 
     assertThat(status).isEqualTo(200);
     assertThat(majors.find(p1.id()).orElseThrow().declaredBy()).isEqualTo(DemoUsers.IRIS);
@@ -320,19 +313,9 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
     List<Integer> statuses =
         Concurrently.run(
             List.of(
+                () -> linkOverApi(first.id(), DemoUsers.IAN, List.of(related.id())).statusCode(),
                 () ->
-                    asIntegration()
-                        .body(
-                            Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of(related.id())))
-                        .post("/api/incidents/" + first.id() + "/major-incident/related")
-                        .statusCode(),
-                () ->
-                    asIntegration()
-                        .body(
-                            Map.of(
-                                "linkedBy", DemoUsers.IRIS, "incidentIds", List.of(related.id())))
-                        .post("/api/incidents/" + second.id() + "/major-incident/related")
-                        .statusCode()));
+                    linkOverApi(second.id(), DemoUsers.IRIS, List.of(related.id())).statusCode()));
 
     assertThat(statuses).contains(200).doesNotContain(500);
     assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
@@ -355,24 +338,10 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
         Concurrently.run(
             List.of(
                 () ->
-                    asIntegration()
-                        .body(
-                            Map.of(
-                                "declaredBy",
-                                DemoUsers.IAN,
-                                "reason",
-                                "First",
-                                "relatedIncidents",
-                                List.of(related.id())))
-                        .post("/api/incidents/" + first.id() + "/major-incident")
+                    declareOverApi(first.id(), DemoUsers.IAN, "First", List.of(related.id()))
                         .statusCode(),
                 () ->
-                    asIntegration()
-                        .body(
-                            Map.of(
-                                "linkedBy", DemoUsers.IRIS, "incidentIds", List.of(related.id())))
-                        .post("/api/incidents/" + second.id() + "/major-incident/related")
-                        .statusCode()));
+                    linkOverApi(second.id(), DemoUsers.IRIS, List.of(related.id())).statusCode()));
 
     assertThat(statuses).as("statuses").doesNotContain(500).contains(200);
     assertThat(majors.majorOf(related.id())).isPresent();
@@ -394,11 +363,7 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
     List<Integer> statuses =
         Concurrently.run(
             List.of(
-                () ->
-                    asIntegration()
-                        .body(Map.of("declaredBy", DemoUsers.IAN, "reason", "Big"))
-                        .post("/api/incidents/" + p1.id() + "/major-incident")
-                        .statusCode(),
+                () -> declareOverApi(p1.id(), DemoUsers.IAN, "Big", List.of()).statusCode(),
                 () ->
                     as(DemoUsers.ADAM)
                         .body(
@@ -431,15 +396,11 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
     assertThat(reload(closed).status()).isEqualTo(IncidentStatus.CLOSED);
 
     String longId = "x".repeat(5000);
-    asIntegration()
-        .body(Map.of("declaredBy", DemoUsers.IAN, "reason", "Big"))
-        .post("/api/incidents/" + longId + "/major-incident")
+    declareOverApi(longId, DemoUsers.IAN, "Big", List.of())
         .then()
         .statusCode(org.hamcrest.Matchers.anyOf(equalTo(404), equalTo(400)))
         .contentType(PROBLEM_JSON);
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of("a")))
-        .post("/api/incidents/" + longId + "/major-incident/related")
+    linkOverApi(longId, DemoUsers.IAN, List.of("a"))
         .then()
         .statusCode(org.hamcrest.Matchers.anyOf(equalTo(404), equalTo(400)))
         .contentType(PROBLEM_JSON);
@@ -510,9 +471,7 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
         .then()
         .statusCode(400)
         .contentType(PROBLEM_JSON);
-    asIntegration()
-        .body(Map.of("declaredBy", "no-such-user-" + "z".repeat(80), "reason", "Big"))
-        .post("/api/incidents/" + major.id() + "/major-incident")
+    declareOverApi(major.id(), "no-such-user-" + "z".repeat(80), "Big", List.of())
         .then()
         .statusCode(403)
         .contentType(PROBLEM_JSON);
@@ -561,16 +520,12 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
 
     // declare, then: link a closed incident, link to a non-major, the whole view fits the document
     incidentService.declareMajor(major.id(), DemoUsers.IAN, "Big", List.of());
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of(closed.id())))
-        .post("/api/incidents/" + major.id() + "/major-incident/related")
+    linkOverApi(major.id(), DemoUsers.IAN, List.of(closed.id()))
         .then()
         .statusCode(400)
         .contentType(PROBLEM_JSON)
         .body("errors.field", hasItem("incidentIds[0]"));
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of(major.id())))
-        .post("/api/incidents/" + closed.id() + "/major-incident/related")
+    linkOverApi(closed.id(), DemoUsers.IAN, List.of(major.id()))
         .then()
         .statusCode(409)
         .contentType(PROBLEM_JSON);
@@ -674,11 +629,7 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
 
     Incident second = reportP1();
     incidentService.declareMajor(second.id(), DemoUsers.IAN, "Second", List.of());
-    int status =
-        asIntegration()
-            .body(Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of(related.id())))
-            .post("/api/incidents/" + second.id() + "/major-incident/related")
-            .statusCode();
+    int status = linkOverApi(second.id(), DemoUsers.IAN, List.of(related.id())).statusCode();
     assertThat(status).isEqualTo(200);
     assertThat(majors.majorOf(related.id())).contains(second.id());
   }

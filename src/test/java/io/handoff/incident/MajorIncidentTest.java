@@ -265,9 +265,7 @@ class MajorIncidentTest extends MajorIncidentTestSupport {
     String taskId = task(major, DECLARE_MAJOR_TASK).getId();
 
     // the domain API naming someone outside the group
-    asIntegration()
-        .body(Map.of("declaredBy", DemoUsers.SAM, "reason", "Looks big"))
-        .post("/api/incidents/" + major.id() + "/major-incident")
+    declareOverApi(major.id(), DemoUsers.SAM, "Looks big", List.of())
         .then()
         .statusCode(403)
         .contentType(PROBLEM_JSON)
@@ -326,16 +324,7 @@ class MajorIncidentTest extends MajorIncidentTestSupport {
         .statusCode(400)
         .contentType(PROBLEM_JSON)
         .body("errors.field", containsInAnyOrder("declaredBy", "reason"));
-    asIntegration()
-        .body(
-            Map.of(
-                "declaredBy",
-                DemoUsers.IAN,
-                "reason",
-                "Big",
-                "relatedIncidents",
-                List.of(major.id(), "no-such-incident")))
-        .post("/api/incidents/" + major.id() + "/major-incident")
+    declareOverApi(major.id(), DemoUsers.IAN, "Big", List.of(major.id(), "no-such-incident"))
         .then()
         .statusCode(400)
         .contentType(PROBLEM_JSON)
@@ -344,9 +333,7 @@ class MajorIncidentTest extends MajorIncidentTestSupport {
 
     // not a P1
     Incident p3 = report(Level.MEDIUM, Level.MEDIUM, "network");
-    asIntegration()
-        .body(Map.of("declaredBy", DemoUsers.IAN, "reason", "Big"))
-        .post("/api/incidents/" + p3.id() + "/major-incident")
+    declareOverApi(p3.id(), DemoUsers.IAN, "Big", List.of())
         .then()
         .statusCode(409)
         .contentType(PROBLEM_JSON);
@@ -366,15 +353,9 @@ class MajorIncidentTest extends MajorIncidentTestSupport {
     List<Integer> statuses =
         Concurrently.run(
             List.of(
+                () -> declareOverApi(major.id(), DemoUsers.IAN, "From ian", List.of()).statusCode(),
                 () ->
-                    asIntegration()
-                        .body(Map.of("declaredBy", DemoUsers.IAN, "reason", "From ian"))
-                        .post("/api/incidents/" + major.id() + "/major-incident")
-                        .statusCode(),
-                () ->
-                    asIntegration()
-                        .body(Map.of("declaredBy", DemoUsers.IRIS, "reason", "From iris"))
-                        .post("/api/incidents/" + major.id() + "/major-incident")
+                    declareOverApi(major.id(), DemoUsers.IRIS, "From iris", List.of())
                         .statusCode()));
 
     assertThat(statuses).containsExactlyInAnyOrder(200, 409);
@@ -393,9 +374,7 @@ class MajorIncidentTest extends MajorIncidentTestSupport {
         .isEqualTo(1);
 
     // and again later: it is one already
-    asIntegration()
-        .body(Map.of("declaredBy", DemoUsers.IAN, "reason", "Again"))
-        .post("/api/incidents/" + major.id() + "/major-incident")
+    declareOverApi(major.id(), DemoUsers.IAN, "Again", List.of())
         .then()
         .statusCode(409)
         .body("type", equalTo("urn:handoff:problem:major-incident-declared"));
@@ -406,44 +385,32 @@ class MajorIncidentTest extends MajorIncidentTestSupport {
     Incident major = reportP1();
     Incident other = reportP1();
     Incident related = report(Level.LOW, Level.MEDIUM, "network");
-    asIntegration()
-        .body(Map.of("declaredBy", DemoUsers.IAN, "reason", "Storage array lost"))
-        .post("/api/incidents/" + major.id() + "/major-incident")
+    declareOverApi(major.id(), DemoUsers.IAN, "Storage array lost", List.of())
         .then()
         .statusCode(200)
         .body("majorIncident.declaredBy", equalTo(DemoUsers.IAN))
         .body("status", equalTo("IN_PROGRESS"));
 
     // only the group links, to a major incident, what is linkable
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.SAM, "incidentIds", List.of(related.id())))
-        .post("/api/incidents/" + major.id() + "/major-incident/related")
+    linkOverApi(major.id(), DemoUsers.SAM, List.of(related.id()))
         .then()
         .statusCode(403)
         .contentType(PROBLEM_JSON);
     assertThat(majors.majorOf(related.id())).isEmpty();
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of(related.id())))
-        .post("/api/incidents/" + other.id() + "/major-incident/related")
+    linkOverApi(other.id(), DemoUsers.IAN, List.of(related.id()))
         .then()
         .statusCode(409)
         .contentType(PROBLEM_JSON);
     assertThat(majors.majorOf(related.id())).isEmpty();
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of()))
-        .post("/api/incidents/" + major.id() + "/major-incident/related")
+    linkOverApi(major.id(), DemoUsers.IAN, List.of())
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("incidentIds"));
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.IAN, "incidentIds", List.of(related.id())))
-        .post("/api/incidents/" + major.id() + "/major-incident/related")
+    linkOverApi(major.id(), DemoUsers.IAN, List.of(related.id()))
         .then()
         .statusCode(200)
         .body("majorIncident.related.incidentId", containsInAnyOrder(related.id()));
-    asIntegration()
-        .body(Map.of("linkedBy", DemoUsers.IRIS, "incidentIds", List.of(related.id())))
-        .post("/api/incidents/" + major.id() + "/major-incident/related")
+    linkOverApi(major.id(), DemoUsers.IRIS, List.of(related.id()))
         .then()
         .statusCode(200)
         .body("majorIncident.related", org.hamcrest.Matchers.hasSize(1));

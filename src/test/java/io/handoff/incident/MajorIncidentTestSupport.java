@@ -80,6 +80,26 @@ abstract class MajorIncidentTestSupport extends IncidentTestSupport {
     return major;
   }
 
+  /** {@code POST /api/incidents/{id}/major-incident} as the integration. */
+  static io.restassured.response.Response declareOverApi(
+      String incidentId, String declaredBy, String reason, List<String> related) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("declaredBy", declaredBy);
+    body.put("reason", reason);
+    if (!related.isEmpty()) {
+      body.put("relatedIncidents", related);
+    }
+    return asIntegration().body(body).post("/api/incidents/" + incidentId + "/major-incident");
+  }
+
+  /** {@code POST /api/incidents/{id}/major-incident/related} as the integration. */
+  static io.restassured.response.Response linkOverApi(
+      String majorId, String linkedBy, List<String> incidentIds) {
+    return asIntegration()
+        .body(Map.of("linkedBy", linkedBy, "incidentIds", incidentIds))
+        .post("/api/incidents/" + majorId + "/major-incident/related");
+  }
+
   /** An administrator's process instance modification on engine REST; its status. */
   int startBefore(String activityId, Incident incident, Map<String, Object> variables) {
     Map<String, Object> instruction = new LinkedHashMap<>();

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -165,11 +164,7 @@ public class MajorIncidentGuard {
   }
 
   private Optional<String> memberGroup(DelegateTask task, String userId) {
-    if (userId == null) {
-      return Optional.empty();
-    }
-    Set<String> groups = people.person(userId).groups();
-    return candidateGroups(task).stream().filter(groups::contains).findFirst();
+    return people.groupAmong(userId, candidateGroups(task));
   }
 
   private static List<String> candidateGroups(DelegateTask task) {

@@ -1,5 +1,8 @@
 package io.handoff.incident.store;
 
+import static io.handoff.platform.persistence.SqlTimes.instant;
+import static io.handoff.platform.persistence.SqlTimes.timestamp;
+
 import io.handoff.incident.AlertIntake;
 import io.handoff.incident.Escalation;
 import io.handoff.incident.Incident;
@@ -10,7 +13,6 @@ import io.handoff.incident.Level;
 import io.handoff.incident.NewIncident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +69,8 @@ public class IncidentRepository {
             processInstanceId,
             incident.alertFingerprint(),
             incident.alertFingerprint(),
-            ts(now),
-            ts(now),
+            timestamp(now),
+            timestamp(now),
             incident.category(),
             incident.knownRequest().name(),
             requestHash)
@@ -78,7 +80,7 @@ public class IncidentRepository {
   /** Why automatic remediation may or may not act alone (the evidence decision's verdict). */
   public void recordRemediationEvidence(String id, String evidence, Instant now) {
     jdbc.sql("UPDATE incident SET remediation_evidence = ?, updated_at = ? WHERE id = ?")
-        .params(evidence, ts(now), id)
+        .params(evidence, timestamp(now), id)
         .update();
   }
 
@@ -109,7 +111,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident SET category = ?, category_proposal = ?, triaged_by = ?, updated_at = ?"
                 + " WHERE id = ?")
-        .params(category, proposal, triagedBy, ts(now), id)
+        .params(category, proposal, triagedBy, timestamp(now), id)
         .update();
   }
 
@@ -119,7 +121,8 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident SET category = ?, known_request = ?, category_proposal = ?, status = ?,"
                 + " updated_at = ? WHERE id = ?")
-        .params(category, knownRequest.name(), proposal, IncidentStatus.OPEN.name(), ts(now), id)
+        .params(
+            category, knownRequest.name(), proposal, IncidentStatus.OPEN.name(), timestamp(now), id)
         .update();
   }
 
@@ -128,7 +131,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident SET category = ?, known_request = ?, priority = ?, updated_at = ?"
                 + " WHERE id = ?")
-        .params(category, knownRequest.name(), priority, ts(now), id)
+        .params(category, knownRequest.name(), priority, timestamp(now), id)
         .update();
   }
 
@@ -138,7 +141,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident SET sla_clock = ?, response_due = ?, sla_due = ?, updated_at = ?"
                 + " WHERE id = ?")
-        .params(clock, ts(responseDue), ts(slaDue), ts(now), id)
+        .params(clock, timestamp(responseDue), timestamp(slaDue), timestamp(now), id)
         .update();
   }
 
@@ -151,7 +154,7 @@ public class IncidentRepository {
     return jdbc.sql(
                 "UPDATE incident SET first_response_at = ?, first_response_by = ?, updated_at = ?"
                     + " WHERE id = ? AND first_response_at IS NULL")
-            .params(ts(at), by, ts(at), id)
+            .params(timestamp(at), by, timestamp(at), id)
             .update()
         > 0;
   }
@@ -161,7 +164,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident SET response_breached_at = ?, updated_at = ? WHERE id = ?"
                 + " AND response_breached_at IS NULL")
-        .params(ts(at), ts(at), id)
+        .params(timestamp(at), timestamp(at), id)
         .update();
   }
 
@@ -200,7 +203,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident SET assigned_group = ?, escalation_level = ?, status = ?, updated_at = ?"
                 + " WHERE id = ?")
-        .params(group, level, IncidentStatus.IN_PROGRESS.name(), ts(now), id)
+        .params(group, level, IncidentStatus.IN_PROGRESS.name(), timestamp(now), id)
         .update();
   }
 
@@ -217,8 +220,8 @@ public class IncidentRepository {
         .params(
             escalation.toGroup(),
             escalation.toLevel(),
-            ts(nextDue),
-            ts(escalation.escalatedAt()),
+            timestamp(nextDue),
+            timestamp(escalation.escalatedAt()),
             id)
         .update();
     jdbc.sql(
@@ -235,8 +238,8 @@ public class IncidentRepository {
             escalation.fromGroup(),
             escalation.toGroup(),
             escalation.priority(),
-            ts(escalation.slaDue()),
-            ts(escalation.escalatedAt()))
+            timestamp(escalation.slaDue()),
+            timestamp(escalation.escalatedAt()))
         .update();
   }
 
@@ -262,7 +265,14 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident SET status = ?, resolution_code = ?, resolution_notes = ?,"
                 + " resolved_by = ?, resolved_at = ?, updated_at = ? WHERE id = ?")
-        .params(IncidentStatus.RESOLVED.name(), code, notes, resolvedBy, ts(now), ts(now), id)
+        .params(
+            IncidentStatus.RESOLVED.name(),
+            code,
+            notes,
+            resolvedBy,
+            timestamp(now),
+            timestamp(now),
+            id)
         .update();
   }
 
@@ -279,13 +289,13 @@ public class IncidentRepository {
             SELECT id, ?, ?, ?, resolution_code, resolution_notes, resolved_by, resolved_at
             FROM incident WHERE id = ?
             """)
-        .params(reason, reopenedBy, ts(now), id)
+        .params(reason, reopenedBy, timestamp(now), id)
         .update();
     jdbc.sql(
             "UPDATE incident SET status = ?, resolution_code = NULL, resolution_notes = NULL,"
                 + " resolved_by = NULL, resolved_at = NULL, sla_due = ?, updated_at = ?"
                 + " WHERE id = ?")
-        .params(IncidentStatus.REOPENED.name(), ts(slaDue), ts(now), id)
+        .params(IncidentStatus.REOPENED.name(), timestamp(slaDue), timestamp(now), id)
         .update();
   }
 
@@ -328,10 +338,10 @@ public class IncidentRepository {
     jdbc.sql(
             "INSERT INTO incident_pause (incident_id, question, asked_by, paused_at,"
                 + " sla_due_at_pause) VALUES (?, ?, ?, ?, ?)")
-        .params(id, question, askedBy, ts(now), ts(slaDue))
+        .params(id, question, askedBy, timestamp(now), timestamp(slaDue))
         .update();
     jdbc.sql("UPDATE incident SET status = ?, updated_at = ? WHERE id = ?")
-        .params(IncidentStatus.AWAITING_REPORTER.name(), ts(now), id)
+        .params(IncidentStatus.AWAITING_REPORTER.name(), timestamp(now), id)
         .update();
   }
 
@@ -340,7 +350,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident_pause SET answer = ?, answered_by = ?, ended_at = ?, outcome = ?,"
                 + " sla_due_resumed = ? WHERE incident_id = ? AND ended_at IS NULL")
-        .params(answer, answeredBy, ts(now), "ANSWERED", ts(slaDue), id)
+        .params(answer, answeredBy, timestamp(now), "ANSWERED", timestamp(slaDue), id)
         .update();
     boolean reopened =
         jdbc.sql("SELECT COUNT(*) FROM incident_reopen WHERE incident_id = ?")
@@ -351,8 +361,8 @@ public class IncidentRepository {
     jdbc.sql("UPDATE incident SET status = ?, sla_due = ?, updated_at = ? WHERE id = ?")
         .params(
             (reopened ? IncidentStatus.REOPENED : IncidentStatus.IN_PROGRESS).name(),
-            ts(slaDue),
-            ts(now),
+            timestamp(slaDue),
+            timestamp(now),
             id)
         .update();
   }
@@ -408,7 +418,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident_pause SET ended_at = ?, outcome = ? WHERE incident_id = ?"
                 + " AND ended_at IS NULL")
-        .params(ts(now), "UNANSWERED", id)
+        .params(timestamp(now), "UNANSWERED", id)
         .update();
     jdbc.sql(
             """
@@ -418,7 +428,14 @@ public class IncidentRepository {
                 resolved_at = COALESCE(resolved_at, ?), updated_at = ?
             WHERE id = ?
             """)
-        .params(IncidentStatus.CLOSED.name(), reason, ts(now), reason, ts(now), ts(now), id)
+        .params(
+            IncidentStatus.CLOSED.name(),
+            reason,
+            timestamp(now),
+            reason,
+            timestamp(now),
+            timestamp(now),
+            id)
         .update();
   }
 
@@ -427,7 +444,7 @@ public class IncidentRepository {
     jdbc.sql(
             "INSERT INTO incident_identity_request (incident_id, user_id, action, requested_at)"
                 + " VALUES (?, ?, ?, ?)")
-        .params(incidentId, userId, action.name(), ts(now))
+        .params(incidentId, userId, action.name(), timestamp(now))
         .update();
   }
 
@@ -445,7 +462,7 @@ public class IncidentRepository {
     jdbc.sql(
             "INSERT INTO incident_notification (incident_id, channel, recipient, message, sent_at)"
                 + " VALUES (?, ?, ?, ?, ?)")
-        .params(incidentId, channel, recipient, message, ts(now))
+        .params(incidentId, channel, recipient, message, timestamp(now))
         .update();
   }
 
@@ -475,7 +492,7 @@ public class IncidentRepository {
     jdbc.sql(
             "INSERT INTO incident_alert (incident_id, fingerprint, alertname, linked_at)"
                 + " VALUES (?, ?, ?, ?)")
-        .params(incidentId, alert.fingerprint(), alert.alertname(), ts(now))
+        .params(incidentId, alert.fingerprint(), alert.alertname(), timestamp(now))
         .update();
     return true;
   }
@@ -484,7 +501,7 @@ public class IncidentRepository {
     jdbc.sql(
             "UPDATE incident_alert SET resolved_at = ? WHERE incident_id = ? AND fingerprint = ?"
                 + " AND resolved_at IS NULL")
-        .params(ts(now), incidentId, fingerprint)
+        .params(timestamp(now), incidentId, fingerprint)
         .update();
   }
 
@@ -574,14 +591,5 @@ public class IncidentRepository {
         rs.getString("reported_category"),
         reported == null ? null : KnownRequest.valueOf(reported),
         rs.getString("remediation_evidence"));
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column);
-    return ts == null ? null : ts.toInstant();
   }
 }

@@ -1,10 +1,12 @@
 package io.handoff.incident.store;
 
+import static io.handoff.platform.persistence.SqlTimes.instant;
+import static io.handoff.platform.persistence.SqlTimes.timestamp;
+
 import io.handoff.incident.IncidentStatus;
 import io.handoff.incident.MajorIncident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +37,14 @@ public class MajorIncidentRepository {
                 stakeholder_channel, updates_sent, last_update_at)
             VALUES (?, ?, ?, ?, ?, ?, 1, ?)
             """)
-        .params(incidentId, ts(now), declaredBy, reason, declareGroup, stakeholderChannel, ts(now))
+        .params(
+            incidentId,
+            timestamp(now),
+            declaredBy,
+            reason,
+            declareGroup,
+            stakeholderChannel,
+            timestamp(now))
         .update();
   }
 
@@ -83,7 +92,7 @@ public class MajorIncidentRepository {
     jdbc.sql(
             "INSERT INTO incident_major_link (major_id, related_id, linked_by, linked_at)"
                 + " VALUES (?, ?, ?, ?)")
-        .params(majorId, relatedId, linkedBy, ts(now))
+        .params(majorId, relatedId, linkedBy, timestamp(now))
         .update();
     return true;
   }
@@ -129,7 +138,7 @@ public class MajorIncidentRepository {
             decision.reason(),
             String.join(",", decision.related()),
             decision.actions(),
-            ts(decision.decidedAt()))
+            timestamp(decision.decidedAt()))
         .update();
   }
 
@@ -183,7 +192,7 @@ public class MajorIncidentRepository {
     jdbc.sql(
             "UPDATE incident_major SET updates_sent = updates_sent + 1, last_update_at = ?"
                 + " WHERE incident_id = ?")
-        .params(ts(now), incidentId)
+        .params(timestamp(now), incidentId)
         .update();
   }
 
@@ -193,10 +202,10 @@ public class MajorIncidentRepository {
             "UPDATE incident_major SET restored_at = ?, updates_sent = updates_sent + 1,"
                 + " last_update_at = ?, reviewed_at = NULL, reviewed_by = NULL"
                 + " WHERE incident_id = ?")
-        .params(ts(now), ts(now), incidentId)
+        .params(timestamp(now), timestamp(now), incidentId)
         .update();
     jdbc.sql("UPDATE incident SET status = ?, updated_at = ? WHERE id = ?")
-        .params(IncidentStatus.AWAITING_REVIEW.name(), ts(now), incidentId)
+        .params(IncidentStatus.AWAITING_REVIEW.name(), timestamp(now), incidentId)
         .update();
   }
 
@@ -206,10 +215,10 @@ public class MajorIncidentRepository {
     jdbc.sql(
             "UPDATE incident_major SET reviewed_at = ?, reviewed_by = ?, review_summary = ?,"
                 + " review_actions = ? WHERE incident_id = ?")
-        .params(ts(now), reviewedBy, summary, actions, incidentId)
+        .params(timestamp(now), reviewedBy, summary, actions, incidentId)
         .update();
     jdbc.sql("UPDATE incident SET status = ?, updated_at = ? WHERE id = ?")
-        .params(IncidentStatus.RESOLVED.name(), ts(now), incidentId)
+        .params(IncidentStatus.RESOLVED.name(), timestamp(now), incidentId)
         .update();
   }
 
@@ -237,14 +246,5 @@ public class MajorIncidentRepository {
         rs.getString("reviewed_by"),
         rs.getString("review_summary"),
         rs.getString("review_actions"));
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column);
-    return ts == null ? null : ts.toInstant();
   }
 }

@@ -51,6 +51,15 @@ public class People {
         });
   }
 
+  /** The first of the groups the user is a member of; empty for none, or for no user. */
+  public Optional<String> groupAmong(String userId, java.util.Collection<String> groups) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    Set<String> memberOf = person(userId).groups();
+    return groups.stream().filter(memberOf::contains).findFirst();
+  }
+
   /** The members of a group, by user id. */
   public Set<String> members(String groupId) {
     return withoutAuthorization(

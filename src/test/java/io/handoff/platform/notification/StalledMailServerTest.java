@@ -218,7 +218,11 @@ class StalledMailServerTest {
     for (Socket s : held) {
       s.close();
     }
-    recovered = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    // the port was just released: on a busy machine binding it again can take longer than the
+    // default two seconds
+    ServerSetup again = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    again.setServerStartupTimeout(30_000);
+    recovered = new GreenMail(again);
     recovered.start();
     ClockUtil.setCurrentTime(Date.from(now.plusSeconds(11)));
     node.deliverDue();

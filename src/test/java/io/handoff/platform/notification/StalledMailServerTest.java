@@ -214,10 +214,13 @@ class StalledMailServerTest {
     assertThat(waiting.nextAttemptAt()).isEqualTo(now.plusSeconds(10));
 
     // The server comes back: a real SMTP server on the same port.
-    stalled.close();
+    // closed abortively, so that no connection of the port waits in TIME_WAIT and the port can
+    // be bound again at once
     for (Socket s : held) {
+      s.setSoLinger(true, 0);
       s.close();
     }
+    stalled.close();
     // the port was just released: on a busy machine binding it again can take longer than the
     // default two seconds
     ServerSetup again = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);

@@ -187,6 +187,10 @@
             return w.response + w.resolution;
           })));
           figure('first response p90', duration(figures.incidents.firstResponse.p90Ms));
+          var pauses = figures.incidents.slaPauses;
+          figure('SLA pauses (asked / answered / unanswered)',
+            pauses.asked + ' / ' + pauses.answered + ' / ' + pauses.unanswered);
+          figure('paused p90', duration(pauses.pausedFor.p90Ms));
           barChart('SLA breaches per week (response + resolution)', weekly,
             function (w) { return w.response + w.resolution; }, max, String, 'chart-sla-breaches');
         }

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * neither, such as Alertmanager, gets a notice in the log), on-call a page through the paging
  * service ({@code handoff.notifications.pager.*}; logged when none is set): a trigger whose
  * PagerDuty {@code dedup_key} is the incident id, then one acknowledge at the first response and
- * one resolve when the incident is resolved or closed, for incidents that were paged.
+ * one resolve when the incident is resolved or closed, for incidents that were paged; a later page
+ * (an escalation the SLA table marks, a reopened P1) is acknowledged by the next claim and resolved
+ * again.
  */
 @Component
 public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier {
@@ -69,15 +71,20 @@ public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier
         processInstanceId);
   }
 
+  /**
+   * Acknowledges the page when the incident's latest page is a trigger not acknowledged yet: the
+   * first response to a paged incident, or the claim that follows an escalation's page.
+   */
   @Override
   public void acknowledge(String incidentId, String processInstanceId, String by) {
-    if (!incidents.wasPaged(incidentId)) {
+    List<String> actions = outbox.pageActions(processInstanceId, incidentId);
+    if (actions.isEmpty() || !PageEvent.TRIGGER.equals(actions.get(actions.size() - 1))) {
       return;
     }
     String message = "Acknowledged" + (by == null ? "" : " by " + by);
     record(incidentId, ON_CALL_CHANNEL, onCallRecipient, message);
     outbox.page(
-        "incident/" + incidentId + "/on-call/acknowledge",
+        followUpKey(incidentId, PageEvent.ACKNOWLEDGE, actions),
         onCallRecipient,
         message,
         message,
@@ -85,19 +92,37 @@ public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier
         processInstanceId);
   }
 
+  /**
+   * Resolves the page when the incident was paged and its latest page is not a resolve: at each
+   * resolution or close, so a reopened incident paged again is resolved again.
+   */
   @Override
   public void resolve(String incidentId, String processInstanceId) {
-    if (!incidents.wasPaged(incidentId)) {
+    List<String> actions = outbox.pageActions(processInstanceId, incidentId);
+    if (actions.isEmpty() || PageEvent.RESOLVE.equals(actions.get(actions.size() - 1))) {
       return;
     }
     record(incidentId, ON_CALL_CHANNEL, onCallRecipient, "Resolved");
     outbox.page(
-        "incident/" + incidentId + "/on-call/resolve",
+        followUpKey(incidentId, PageEvent.RESOLVE, actions),
         onCallRecipient,
         "Resolved",
         "Resolved",
         PageEvent.resolve(incidentId),
         processInstanceId);
+  }
+
+  /**
+   * The outbox key of the n-th acknowledge or resolve of one incident: the same for a retried
+   * transaction, so each is written once.
+   */
+  private static String followUpKey(String incidentId, String action, List<String> actions) {
+    long before = actions.stream().filter(action::equals).count();
+    return "incident/"
+        + incidentId
+        + "/on-call/"
+        + action
+        + (before == 0 ? "" : "/" + (before + 1));
   }
 
   private String addressOf(String reporter) {

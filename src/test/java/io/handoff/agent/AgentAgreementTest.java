@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.handoff.agent.metrics.AgreementMonitor;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.Prometheus;
 import io.handoff.support.RestTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -120,14 +121,7 @@ class AgentAgreementTest extends RestTestSupport {
   void agreementGaugeIsOnThePrometheusEndpoint() {
     reviewedAs("password-reset");
 
-    String scrape =
-        as(DemoUsers.ADMIN)
-            .accept("text/plain")
-            .get("/actuator/prometheus")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
+    String scrape = Prometheus.scrape();
     assertThat(scrape)
         .containsPattern("handoff_agent_agreement\\{[^}]*task=\"classify-incident\"[^}]*\\}")
         .contains("handoff_agent_invocations_total{")

@@ -3,14 +3,14 @@ package io.handoff.incident;
 import static io.handoff.incident.IncidentVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.handoff.support.HandoffSpringTest;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.handoff.support.Prometheus;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * SLA clocks in business time: P3–P5 count the working hours of the assigned group's calendar
@@ -23,16 +23,13 @@ class IncidentBusinessHoursProcessTest extends IncidentTestSupport {
   /** Friday 2026-03-06 18:00 in Berlin (UTC+1). */
   static final Instant FRIDAY_SIX_PM = Instant.parse("2026-03-06T17:00:00Z");
 
-  @Autowired MeterRegistry meters;
-
-  private double responseBreaches(String priority) {
-    Counter counter =
-        meters
-            .find(IncidentEscalator.RESPONSE_BREACH_COUNTER)
-            .tag("priority", priority)
-            .tag("level", "1")
-            .counter();
-    return counter == null ? 0 : counter.count();
+  /** Missed first responses of this priority at level 1, as Prometheus scrapes them. */
+  private static double responseBreaches(String priority) {
+    return Prometheus.count(
+        Prometheus.scrape(),
+        "handoff_incidents_response_breaches_total",
+        "priority=\"" + priority + "\"",
+        "level=\"1\"");
   }
 
   /** Jobs of the incident that are due at the engine clock's current time. */
@@ -95,6 +92,17 @@ class IncidentBusinessHoursProcessTest extends IncidentTestSupport {
         .isEqualTo(Instant.parse("2026-03-13T17:00:00Z"));
     assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("security-ops");
     assertThat(responseBreaches("P4")).isEqualTo(breachesBefore + 1);
+    asIntegration()
+        .get("/api/incidents/" + incident.id())
+        .then()
+        .statusCode(200)
+        .body("slaClock", equalTo("BUSINESS"))
+        .body("responseDue", equalTo("2026-03-09T15:00:00Z"))
+        .body("responseBreached", equalTo(true))
+        .body("firstResponseAt", nullValue())
+        .body("slaDue", equalTo("2026-03-13T17:00:00Z"))
+        .body("resolutionBreached", equalTo(false))
+        .body("escalations[0].kind", equalTo("RESPONSE"));
     assertThat(instance(incident))
         .hasPassed("EscalateMissedResponseTask")
         .isWaitingAt(RESOLVE_TASK, "SlaReminderDueEvent", "AnnounceResponseEscalationTask");
@@ -133,6 +141,15 @@ class IncidentBusinessHoursProcessTest extends IncidentTestSupport {
     assertThat(view.escalations()).isEmpty();
     assertThat(instance(incident)).hasPassed("ResponseGivenEndEvent");
     assertThat(task(incident, RESOLVE_TASK).getAssignee()).isEqualTo("nina");
+    asIntegration()
+        .get("/api/incidents/" + incident.id())
+        .then()
+        .statusCode(200)
+        .body("responseDue", equalTo("2026-03-09T15:00:00Z"))
+        .body("firstResponseAt", equalTo("2026-03-09T08:30:00Z"))
+        .body("firstResponseBy", equalTo("nina"))
+        .body("responseBreached", equalTo(false))
+        .body("escalationLevel", equalTo(1));
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.handoff.incident.store.IncidentRepository.Pause;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.Prometheus;
 import io.handoff.support.TasklistApi;
 import java.time.Instant;
 import java.util.List;
@@ -124,6 +125,76 @@ class IncidentSlaPauseTest extends IncidentTestSupport {
     fireTimer(incident, "SlaReminderDueEvent");
     assertThat(fireTimer(incident, "SlaTargetReachedEvent")).isEqualTo(resumedDue);
     assertThat(reload(incident).escalationLevel()).isEqualTo(2);
+  }
+
+  @Test
+  void theInsightsAndTheMetricsCountThePausesOfThePeriod() {
+    // 2032-03-01 is a Monday of a week no other test uses, so the period holds these pauses only
+    setClock(Instant.parse("2032-03-01T09:00:00Z"));
+    double pausesBefore =
+        Prometheus.count(
+            Prometheus.scrape(), "handoff_incidents_sla_pauses_total", "priority=\"P3\"");
+    Incident answered = report(Level.MEDIUM, Level.MEDIUM, "network");
+    Incident unanswered = report(Level.MEDIUM, Level.MEDIUM, "network");
+    setClock(Instant.parse("2032-03-01T11:00:00Z"));
+    askThroughApi(answered, DemoUsers.NINA);
+    setClock(Instant.parse("2032-03-01T12:00:00Z"));
+    askThroughApi(unanswered, DemoUsers.NINA);
+    setClock(Instant.parse("2032-03-03T16:00:00Z")); // answered after 53 hours
+    asIntegration()
+        .body(Map.of("answer", "Version 5.2", "answeredBy", "erin"))
+        .post("/api/incidents/" + answered.id() + "/answers")
+        .then()
+        .statusCode(200);
+    Instant closed = fireTimer(unanswered, "ReporterAnswerOverdueEvent");
+    assertThat(closed).isEqualTo(Instant.parse("2032-03-06T12:00:00Z")); // after 5 days
+    setClock(Instant.parse("2032-03-12T10:00:00Z")); // a Friday: still waiting at the period's end
+    Incident awaiting = report(Level.MEDIUM, Level.MEDIUM, "network");
+    askThroughApi(awaiting, DemoUsers.NINA);
+
+    int hour = 3_600_000;
+    as(DemoUsers.PETRA)
+        .queryParam("from", "2032-03-01")
+        .queryParam("to", "2032-03-15")
+        .get("/api/insights/incident-escalation")
+        .then()
+        .statusCode(200)
+        .body("incidents.slaPauses.asked", equalTo(3))
+        .body("incidents.slaPauses.answered", equalTo(1))
+        .body("incidents.slaPauses.unanswered", equalTo(1))
+        .body("incidents.slaPauses.awaiting", equalTo(1))
+        .body("incidents.slaPauses.pausedFor.count", equalTo(2))
+        .body("incidents.slaPauses.pausedFor.p50Ms", equalTo(53 * hour))
+        .body("incidents.slaPauses.pausedFor.maxMs", equalTo(120 * hour));
+    // Wednesday only: the answer came in it, the other question was still waiting at its end
+    as(DemoUsers.PETRA)
+        .queryParam("from", "2032-03-03")
+        .queryParam("to", "2032-03-04")
+        .get("/api/insights/incident-escalation")
+        .then()
+        .statusCode(200)
+        .body("incidents.slaPauses.asked", equalTo(0))
+        .body("incidents.slaPauses.answered", equalTo(1))
+        .body("incidents.slaPauses.unanswered", equalTo(0))
+        .body("incidents.slaPauses.awaiting", equalTo(1))
+        .body("incidents.slaPauses.pausedFor.count", equalTo(1))
+        .body("incidents.slaPauses.pausedFor.maxMs", equalTo(53 * hour));
+    String csv =
+        as(DemoUsers.PETRA)
+            .accept("text/csv")
+            .queryParam("from", "2032-03-01")
+            .queryParam("to", "2032-03-15")
+            .get("/api/insights/incident-escalation")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(csv).contains("incidents.slaPauses.asked,3", "incidents.slaPauses.unanswered,1");
+    assertThat(
+            Prometheus.count(
+                Prometheus.scrape(), "handoff_incidents_sla_pauses_total", "priority=\"P3\""))
+        .as("each question counted once in the metrics")
+        .isEqualTo(pausesBefore + 3);
   }
 
   @Test

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On "Resolve incident" (events {@code assignment} and {@code complete}): the first claim, or a
- * resolution without one, is the incident's first response; it stops the response clock, and for an
- * incident that was paged it acknowledges the page.
+ * resolution without one, is the incident's first response; it stops the response clock. A claim
+ * (or that resolution) acknowledges the incident's page if its latest page is not acknowledged yet:
+ * the first response to a paged P1, and the claim after a page for an escalation.
  */
 @Component("recordFirstResponse")
 public class RecordFirstResponseListener implements TaskListener {
@@ -43,8 +44,11 @@ public class RecordFirstResponseListener implements TaskListener {
       return;
     }
     String incidentId = incidentId(task.getExecution());
-    if (incidents.recordFirstResponse(incidentId, by, EngineClock.now())) {
+    boolean first = incidents.recordFirstResponse(incidentId, by, EngineClock.now());
+    if (first || TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       onCall.acknowledge(incidentId, task.getProcessInstanceId(), by);
+    }
+    if (first) {
       log.info(
           "Incident {}: first response by {} ({}), process instance {}",
           incidentId,

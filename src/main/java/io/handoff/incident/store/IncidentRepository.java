@@ -536,16 +536,6 @@ public class IncidentRepository {
   public record LinkedAlert(
       String fingerprint, String alertname, Instant linkedAt, Instant resolvedAt) {}
 
-  /** Whether on-call was paged for the incident. */
-  public boolean wasPaged(String incidentId) {
-    return jdbc.sql(
-                "SELECT COUNT(*) FROM incident_notification WHERE incident_id = ? AND channel = ?")
-            .params(incidentId, "ON_CALL")
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
   /** Notifications of one incident as {@code channel:recipient:message}, oldest first. */
   public List<String> notifications(String incidentId) {
     return jdbc.sql(

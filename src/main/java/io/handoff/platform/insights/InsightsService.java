@@ -12,6 +12,7 @@ import io.handoff.platform.insights.ProcessInsights.Instances;
 import io.handoff.platform.insights.ProcessInsights.LevelLeadTime;
 import io.handoff.platform.insights.ProcessInsights.PriorityFigures;
 import io.handoff.platform.insights.ProcessInsights.ReasonCount;
+import io.handoff.platform.insights.ProcessInsights.SlaPauses;
 import io.handoff.platform.insights.ProcessInsights.StraightThrough;
 import io.handoff.platform.insights.ProcessInsights.TierLeadTime;
 import io.handoff.platform.insights.ProcessInsights.Week;
@@ -423,7 +424,41 @@ public class InsightsService {
         breaches(response),
         breaches(resolution),
         Durations.of(firstResponse),
-        weekly);
+        weekly,
+        slaPauses(period));
+  }
+
+  /** The SLA pauses (incident_pause) that overlap the period. */
+  private SlaPauses slaPauses(Period period) {
+    String overlapping =
+        " FROM incident_pause WHERE paused_at < ? AND (ended_at IS NULL OR ended_at >= ?)";
+    refuseTooMany(
+        jdbc.sql("SELECT COUNT(*)" + overlapping)
+            .params(period.toTs(), period.fromTs())
+            .query(Long.class)
+            .single(),
+        "SLA pauses");
+    long[] counts = new long[4];
+    List<Long> pausedFor = new ArrayList<>();
+    jdbc.sql("SELECT paused_at, ended_at, outcome" + overlapping)
+        .params(period.toTs(), period.fromTs())
+        .query(
+            (rs, i) -> {
+              Instant paused = instant(rs.getTimestamp(1));
+              Instant ended = instant(rs.getTimestamp(2));
+              if (period.holds(paused)) {
+                counts[0]++;
+              }
+              if (period.holds(ended)) {
+                counts["ANSWERED".equals(rs.getString(3)) ? 1 : 2]++;
+                pausedFor.add(Duration.between(paused, ended).toMillis());
+              } else if (ended == null || !ended.isBefore(period.to())) {
+                counts[3]++;
+              }
+              return null;
+            })
+        .list();
+    return new SlaPauses(counts[0], counts[1], counts[2], counts[3], Durations.of(pausedFor));
   }
 
   private static List<Breaches> breaches(Map<String, Long> counts) {

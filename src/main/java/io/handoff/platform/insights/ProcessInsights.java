@@ -69,13 +69,25 @@ public record ProcessInsights(
    *     priority and the level that missed it
    * @param firstResponse incidents reported in the period: reported to first claim of a task
    * @param weeklyBreaches breaches per ISO week (Monday, UTC) of the breach
+   * @param slaPauses questions to the reporter that stopped the resolution clock
    */
   public record IncidentFigures(
       List<PriorityFigures> perPriority,
       List<Breaches> responseBreaches,
       List<Breaches> resolutionBreaches,
       Durations firstResponse,
-      List<WeekBreaches> weeklyBreaches) {}
+      List<WeekBreaches> weeklyBreaches,
+      SlaPauses slaPauses) {}
+
+  /**
+   * @param asked pauses that began in the period (a question to the reporter)
+   * @param answered pauses that ended in the period with the reporter's answer (the clock resumed)
+   * @param unanswered pauses that ended in the period without an answer (the incident closed)
+   * @param awaiting pauses still waiting for the reporter at the end of the period
+   * @param pausedFor the pauses that ended in the period: question to answer or to closing
+   */
+  public record SlaPauses(
+      long asked, long answered, long unanswered, long awaiting, Durations pausedFor) {}
 
   public record PriorityFigures(
       String priority, long reported, long responseBreaches, long resolutionBreaches) {}

@@ -101,6 +101,15 @@ public class NotificationOutbox {
             event.column()));
   }
 
+  /**
+   * What the pages of one case at the paging service have done so far, oldest first: {@link
+   * PageEvent#TRIGGER}, {@link PageEvent#ACKNOWLEDGE} or {@link PageEvent#RESOLVE}, including pages
+   * not delivered yet.
+   */
+  public List<String> pageActions(String processInstanceId, String dedupKey) {
+    return store.pageActions(processInstanceId, dedupKey);
+  }
+
   /** A notice kept by the process's own table for a portal or ERP; the outbox logs it. */
   public void notice(
       String key, String recipient, String subject, String text, String processInstanceId) {

@@ -192,6 +192,23 @@ public class OutboxStore {
   }
 
   /**
+   * The actions of the pages one process instance wrote under {@code dedupKey} ({@code trigger},
+   * {@code acknowledge}, {@code resolve}), oldest first.
+   */
+  public List<String> pageActions(String processInstanceId, String dedupKey) {
+    return jdbc
+        .sql(
+            "SELECT page_event FROM notification_outbox WHERE process_instance_id = ?"
+                + " AND kind = ? AND event_id = ? AND page_event IS NOT NULL ORDER BY id")
+        .params(processInstanceId, NotificationKind.PAGE.name(), dedupKey)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(column -> PageEvent.fromColumn(column, dedupKey).action())
+        .toList();
+  }
+
+  /**
    * The newest rows, optionally of one kind, status or process instance, and with a row id below
    * {@code beforeId} (the paging cursor).
    */

@@ -1,11 +1,12 @@
 package io.handoff.platform.insights;
 
+import static io.handoff.support.Prometheus.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.Prometheus;
 import io.handoff.support.RestTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,27 +75,13 @@ class InsightsMetricsTest extends RestTestSupport {
     ClockUtil.reset();
   }
 
-  private String scrape() {
-    return as(DemoUsers.ADMIN)
-        .accept("text/plain")
-        .get("/actuator/prometheus")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
-  }
-
   /** The value of the one sample of this metric whose labels contain the given text. */
   private static double sample(String scrape, String metric, String labels) {
-    Matcher m =
-        Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
-            .matcher(scrape);
-    while (m.find()) {
-      if (m.group(1).contains(labels)) {
-        return Double.parseDouble(m.group(2));
-      }
+    Double value = Prometheus.value(scrape, metric, labels);
+    if (value == null) {
+      throw new AssertionError("no sample " + metric + "{" + labels + "}");
     }
-    throw new AssertionError("no sample " + metric + "{" + labels + "}");
+    return value;
   }
 
   @Test

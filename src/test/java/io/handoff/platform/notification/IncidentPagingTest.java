@@ -66,6 +66,13 @@ class IncidentPagingTest {
     }
   }
 
+  /** A paging service on loopback that accepts every event (202), closed after the test. */
+  private WebhookReceiver acceptingPager() throws Exception {
+    WebhookReceiver pager = new WebhookReceiver(n -> 202);
+    closeLater.add(pager);
+    return pager;
+  }
+
   private NotificationDelivery nodePagingTo(WebhookReceiver pager) {
     NotificationProperties withPager =
         new NotificationProperties(
@@ -112,6 +119,29 @@ class IncidentPagingTest {
         .forEach(j -> managementService.executeJob(j.getId()));
   }
 
+  /** Moves the engine clock to the job's due date and runs it, as the job executor would. */
+  private void fireAt(Incident incident, String activityId) {
+    managementService
+        .createJobQuery()
+        .processInstanceId(incident.processInstanceId())
+        .activityId(activityId)
+        .list()
+        .forEach(
+            j -> {
+              if (j.getDuedate() != null) {
+                ClockUtil.setCurrentTime(j.getDuedate());
+              }
+              managementService.executeJob(j.getId());
+            });
+  }
+
+  /** The resolution target passes: reminder, target timer, escalation and its announcement. */
+  private void missResolutionTarget(Incident incident) {
+    fireAt(incident, "SlaReminderDueEvent");
+    fireAt(incident, "SlaTargetReachedEvent");
+    fireAt(incident, "AnnounceEscalationTask");
+  }
+
   private Task resolveTask(Incident incident) {
     return taskService
         .createTaskQuery()
@@ -134,8 +164,7 @@ class IncidentPagingTest {
 
   @Test
   void aPriorityOneIncidentIsTriggeredAcknowledgedAndResolvedOnceEachUnderItsId() throws Exception {
-    WebhookReceiver pager = new WebhookReceiver(n -> 202);
-    closeLater.add(pager);
+    WebhookReceiver pager = acceptingPager();
     NotificationDelivery node = nodePagingTo(pager);
 
     Incident incident = report(Level.HIGH, Level.HIGH);
@@ -171,8 +200,7 @@ class IncidentPagingTest {
 
   @Test
   void anIncidentThatWasNotPagedSendsNoAcknowledgementOrResolution() throws Exception {
-    WebhookReceiver pager = new WebhookReceiver(n -> 202);
-    closeLater.add(pager);
+    WebhookReceiver pager = acceptingPager();
     NotificationDelivery node = nodePagingTo(pager);
 
     Incident incident = report(Level.MEDIUM, Level.MEDIUM);
@@ -182,6 +210,98 @@ class IncidentPagingTest {
         task.getId(), Map.of("resolutionCode", "FIXED", "resolutionNotes", "Rebooted"));
     node.deliverDue();
 
+    assertThat(eventsFor(pager, incident.id())).isEmpty();
+    assertThat(store.ofProcessInstance(incident.processInstanceId()))
+        .noneMatch(r -> r.kind() == NotificationKind.PAGE);
+  }
+
+  @Test
+  void anEscalationTheSlaTableMarksPagesOnCallAndTheNextClaimAcknowledgesIt() throws Exception {
+    WebhookReceiver pager = acceptingPager();
+    NotificationDelivery node = nodePagingTo(pager);
+
+    Incident incident = report(Level.HIGH, Level.MEDIUM);
+    assertThat(incident.priority()).isEqualTo("P2");
+    taskService.claim(resolveTask(incident).getId(), "nina");
+    node.deliverDue();
+    assertThat(eventsFor(pager, incident.id()))
+        .as("a P2 is not paged when reported, and its first claim has no page to acknowledge")
+        .isEmpty();
+
+    missResolutionTarget(incident);
+    node.deliverDue();
+    List<JsonNode> events = eventsFor(pager, incident.id());
+    assertThat(events)
+        .as("the SLA table marks P2 escalations (pageOnEscalation, severity error)")
+        .extracting(e -> e.path("event_action").asText())
+        .containsExactly("trigger");
+    assertThat(events.get(0).path("payload").path("severity").asText()).isEqualTo("error");
+    assertThat(events.get(0).path("payload").path("summary").asText())
+        .startsWith("Escalated: P2 incident 'Core switch down")
+        .contains("level 2");
+
+    Task escalated = resolveTask(incident);
+    taskService.setAssignee(escalated.getId(), null);
+    taskService.claim(escalated.getId(), "omar");
+    taskService.complete(
+        escalated.getId(), Map.of("resolutionCode", "FIXED", "resolutionNotes", "New uplink"));
+    node.deliverDue();
+    node.deliverDue();
+
+    assertThat(eventsFor(pager, incident.id()))
+        .extracting(e -> e.path("event_action").asText())
+        .containsExactly("trigger", "acknowledge", "resolve");
+    assertThat(store.ofProcessInstance(incident.processInstanceId()))
+        .filteredOn(r -> r.kind() == NotificationKind.PAGE)
+        .hasSize(3)
+        .allSatisfy(r -> assertThat(r.status()).isEqualTo(NotificationStatus.DELIVERED));
+  }
+
+  @Test
+  void aPriorityOneEscalatedAfterItsAcknowledgementIsAcknowledgedAndResolvedAgain()
+      throws Exception {
+    WebhookReceiver pager = acceptingPager();
+    NotificationDelivery node = nodePagingTo(pager);
+
+    Incident incident = report(Level.HIGH, Level.HIGH);
+    runJobAt(incident, "NotifyOnCallTask");
+    taskService.claim(resolveTask(incident).getId(), "nina");
+    missResolutionTarget(incident);
+    Task escalated = resolveTask(incident);
+    taskService.setAssignee(escalated.getId(), null);
+    taskService.claim(escalated.getId(), "omar");
+    taskService.setAssignee(escalated.getId(), null);
+    taskService.claim(escalated.getId(), "nina");
+    taskService.complete(
+        escalated.getId(), Map.of("resolutionCode", "FIXED", "resolutionNotes", "Replaced"));
+    node.deliverDue();
+    node.deliverDue();
+
+    assertThat(eventsFor(pager, incident.id()))
+        .as("one acknowledge per page, however many claims; one resolve")
+        .extracting(e -> e.path("event_action").asText())
+        .containsExactly("trigger", "acknowledge", "trigger", "acknowledge", "resolve");
+  }
+
+  @Test
+  void anEscalationTheSlaTableDoesNotMarkPagesNobody() throws Exception {
+    WebhookReceiver pager = acceptingPager();
+    NotificationDelivery node = nodePagingTo(pager);
+
+    Incident incident = report(Level.MEDIUM, Level.MEDIUM);
+    assertThat(incident.priority()).isEqualTo("P3");
+    taskService.claim(resolveTask(incident).getId(), "nina");
+    missResolutionTarget(incident);
+    node.deliverDue();
+
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(incident.processInstanceId())
+                .activityId("AnnounceEscalationTask")
+                .count())
+        .as("the escalation was announced")
+        .isZero();
     assertThat(eventsFor(pager, incident.id())).isEmpty();
     assertThat(store.ofProcessInstance(incident.processInstanceId()))
         .noneMatch(r -> r.kind() == NotificationKind.PAGE);

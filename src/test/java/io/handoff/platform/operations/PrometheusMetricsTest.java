@@ -1,15 +1,15 @@
 package io.handoff.platform.operations;
 
+import static io.handoff.support.Prometheus.scrape;
+import static io.handoff.support.Prometheus.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.Prometheus;
 import io.handoff.support.RestTestSupport;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -67,42 +67,15 @@ class PrometheusMetricsTest extends RestTestSupport {
     repositoryService.deleteDeployment(deploymentId, true);
   }
 
-  private String scrape() {
-    return as(DemoUsers.ADMIN)
-        .accept("text/plain")
-        .get("/actuator/prometheus")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
-  }
-
-  /** The value of the first series of {@code metric} whose labels contain all {@code labels}. */
-  private static Double value(String scrape, String metric, String... labels) {
-    Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(metric) + "\\{([^}]*)\\} (\\S+)$").matcher(scrape);
-    while (m.find()) {
-      String found = m.group(1);
-      boolean all = true;
-      for (String label : labels) {
-        all &= found.contains(label);
-      }
-      if (all) {
-        return Double.valueOf(m.group(2));
-      }
-    }
-    return null;
-  }
-
   /** Gauges of a group appear at the first refresh that sees the group: scrape until they do. */
   private String scrapeUntilPresent(String metric, String label) {
     try {
       return Awaitility.await()
           .atMost(Duration.ofSeconds(15))
           .pollInterval(Duration.ofMillis(200))
-          .until(this::scrape, scrape -> value(scrape, metric, label) != null);
+          .until(Prometheus::scrape, scrape -> value(scrape, metric, label) != null);
     } catch (ConditionTimeoutException e) {
-      return scrape();
+      return Prometheus.scrape();
     }
   }
 

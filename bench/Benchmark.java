@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -526,15 +527,45 @@ public class Benchmark {
     final List<Node> nodes;
     final Target target;
     final long appTicks;
+    final Map<String, Long> jitTicks;
     final Map<Long, Long> serverTicks;
     double appMsPer = Double.NaN;
+    double jitMsPer = Double.NaN;
     double serverMsPer = Double.NaN;
 
     Cpu(List<Node> nodes, Target target) throws Exception {
       this.nodes = nodes;
       this.target = target;
       this.appTicks = appTicks();
+      this.jitTicks = jitTicks();
       this.serverTicks = target.pg ? target.serverTicks() : null;
+    }
+
+    /**
+     * utime + stime of each JIT compiler thread of the nodes ("C1/C2 CompilerThre…" in
+     * /proc/<pid>/task/<tid>/comm), by pid/tid. A compiler thread that ends during the round takes
+     * its time out of this part (not out of the process's): the JIT share is then a lower bound.
+     */
+    Map<String, Long> jitTicks() throws IOException {
+      Map<String, Long> ticks = new HashMap<>();
+      for (Node n : nodes) {
+        Path tasks = Path.of("/proc", Long.toString(n.process.pid()), "task");
+        try (var threads = Files.list(tasks)) {
+          for (Path t : (Iterable<Path>) threads::iterator) {
+            try {
+              if (Files.readString(t.resolve("comm")).trim().matches("C\\d CompilerThre.*")) {
+                String stat = Files.readString(t.resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(n.process.pid() + "/" + t.getFileName(),
+                    Long.parseLong(f[11]) + Long.parseLong(f[12]));
+              }
+            } catch (IOException gone) {
+              // the thread ended between the listing and the read
+            }
+          }
+        }
+      }
+      return ticks;
     }
 
     static Cpu start(List<Node> nodes, Target target) throws Exception {
@@ -551,6 +582,11 @@ public class Benchmark {
 
     Cpu stop(int instances) throws Exception {
       appMsPer = (appTicks() - appTicks) * MS_PER_TICK / instances;
+      long jit = 0;
+      for (Map.Entry<String, Long> e : jitTicks().entrySet()) {
+        jit += e.getValue() - jitTicks.getOrDefault(e.getKey(), 0L);
+      }
+      jitMsPer = jit * MS_PER_TICK / instances;
       if (serverTicks != null) {
         Map<Long, Long> after = target.serverTicks();
         if (after != null && serverTicks != null) {
@@ -566,6 +602,7 @@ public class Benchmark {
 
     void report(String db, String section, String what, boolean pg) {
       R.add(db, section, "app CPU ms per " + what, appMsPer, "ms");
+      R.add(db, section, "of which the JIT compiler threads, ms per " + what, jitMsPer, "ms");
       if (pg) {
         R.add(db, section, "PostgreSQL server CPU ms per " + what, serverMsPer, "ms");
       }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The business rule task "Determine approvers" writes its own result variable {@code
- * approvalRoute}: a route handed to the process in advance, as a start field or written over the
- * engine's API, changes neither the route nor who approves.
+ * The business rule task "Determine approvers" hands the matrix's answer to its end listener in the
+ * engine's own transient task variable: a route handed to the process in advance, as a start field
+ * or written over the engine's API (as {@code approvalRoute} or {@code decisionResult}), changes
+ * neither the route nor who approves.
  */
 @HandoffSpringTest
 class InvoiceApprovalRouteTamperingTest extends ProcurementTestSupport {
@@ -68,6 +69,12 @@ class InvoiceApprovalRouteTamperingTest extends ProcurementTestSupport {
         .put("/engine-rest/process-instance/{id}/variables/approvalRoute", pi.getId())
         .then()
         .statusCode(204);
+    // nor does a variable named like the one in which the engine hands the matrix's answer over
+    as(DemoUsers.ADMIN)
+        .body(automaticRoute())
+        .put("/engine-rest/process-instance/{id}/variables/decisionResult", pi.getId())
+        .then()
+        .statusCode(204);
     as(DemoUsers.ADMIN)
         .body(
             Map.of(
@@ -94,7 +101,10 @@ class InvoiceApprovalRouteTamperingTest extends ProcurementTestSupport {
     assertThat(pi).isWaitingAt("ApproveInvoiceTask");
     assertThat(openTask(pi, "ApproveInvoiceTask")).hasCandidateGroup("department-managers");
     status("INV-RT1").then().statusCode(200).body("status", equalTo("AWAITING_APPROVAL"));
-    assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("approvalRoute");
+    assertThat(runtimeService.getVariables(pi.getId()))
+        .as("the route variables are the matrix's; what the administrator wrote was not read")
+        .containsEntry("approverGroups", "department-managers")
+        .containsEntry("approvalRequired", true);
     JsonPath trail =
         as(DemoUsers.AUDREY)
             .get(

@@ -137,6 +137,16 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
                 .filter(v -> pi.getId().equals(v.getActivityInstanceId()))
                 .map(HistoricVariableInstance::getName))
         .containsExactly(InvoiceVariables.INVOICE_ID);
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId())
+                .list()
+                .stream()
+                .map(HistoricVariableInstance::getName))
+        .as("the approval matrix's answer reaches the invoice without a variable of its own")
+        .containsExactlyInAnyOrder(
+            InvoiceVariables.INVOICE_ID, "invoiceTotal", "category", "linesMatched");
     status("INV-1")
         .then()
         .statusCode(200)

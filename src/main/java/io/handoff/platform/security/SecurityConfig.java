@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -47,6 +48,17 @@ public class SecurityConfig {
 
   /** The engine's administrators' group. */
   static final String ADMIN_GROUP = Groups.CAMUNDA_ADMIN;
+
+  /**
+   * No Spring Security observations: they would time every filter of the chain and every
+   * authentication (wrapping each in an observation even when {@code
+   * management.observations.enable.spring.security} is false); requests stay measured as a whole in
+   * {@code http.server.requests}.
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   LoginThrottle loginThrottle(HandoffProperties props) {

@@ -4,7 +4,11 @@ import io.handoff.incident.store.IncidentRepository;
 import io.handoff.platform.engine.EngineClock;
 import io.handoff.platform.notification.NotificationOutbox;
 import io.handoff.platform.notification.PageEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -19,9 +23,9 @@ import org.springframework.stereotype.Component;
  * neither, such as Alertmanager, gets a notice in the log), on-call a page through the paging
  * service ({@code handoff.notifications.pager.*}; logged when none is set): a trigger whose
  * PagerDuty {@code dedup_key} is the incident id, then one acknowledge at the first response and
- * one resolve when the incident is resolved or closed, for incidents that were paged; a later page
- * (an escalation the SLA table marks, a reopened P1) is acknowledged by the next claim and resolved
- * again.
+ * one resolve when the incident is resolved or closed, for incidents that were paged. A later page
+ * (an escalation the SLA table marks) while that alert is open is an alert of its own, so the
+ * paging service notifies again; the next claim acknowledges it and the resolution resolves it.
  */
 @Component
 public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier {
@@ -61,68 +65,102 @@ public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier
 
   @Override
   public void page(String incidentId, String processInstanceId, String message, String severity) {
+    String key = "incident/" + incidentId + "/on-call/" + NotificationOutbox.currentStep();
+    String action = alerts(processInstanceId).get(incidentId);
+    boolean open = action != null && !PageEvent.RESOLVE.equals(action);
+    String dedupKey =
+        open ? UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString() : incidentId;
     record(incidentId, ON_CALL_CHANNEL, onCallRecipient, message);
     outbox.page(
-        "incident/" + incidentId + "/on-call/" + NotificationOutbox.currentStep(),
+        key,
         onCallRecipient,
         message,
         message,
-        PageEvent.trigger(incidentId, severity),
+        PageEvent.trigger(dedupKey, severity),
         processInstanceId);
   }
 
   /**
-   * Acknowledges the page when the incident's latest page is a trigger not acknowledged yet: the
-   * first response to a paged incident, or the claim that follows an escalation's page.
+   * Acknowledges every alert of the incident whose latest event is a trigger: the first response to
+   * a paged incident, the claim that follows an escalation's page.
    */
   @Override
   public void acknowledge(String incidentId, String processInstanceId, String by) {
-    List<String> actions = outbox.pageActions(processInstanceId, incidentId);
-    if (actions.isEmpty() || !PageEvent.TRIGGER.equals(actions.get(actions.size() - 1))) {
-      return;
-    }
     String message = "Acknowledged" + (by == null ? "" : " by " + by);
-    record(incidentId, ON_CALL_CHANNEL, onCallRecipient, message);
-    outbox.page(
-        followUpKey(incidentId, PageEvent.ACKNOWLEDGE, actions),
-        onCallRecipient,
-        message,
-        message,
-        PageEvent.acknowledge(incidentId),
-        processInstanceId);
+    followUp(
+        incidentId, processInstanceId, PageEvent.ACKNOWLEDGE, message, PageEvent.TRIGGER::equals);
   }
 
   /**
-   * Resolves the page when the incident was paged and its latest page is not a resolve: at each
-   * resolution or close, so a reopened incident paged again is resolved again.
+   * Resolves every alert of the incident that is not resolved: at each resolution or close, so an
+   * incident paged again after it was resolved once is resolved again.
    */
   @Override
   public void resolve(String incidentId, String processInstanceId) {
-    List<String> actions = outbox.pageActions(processInstanceId, incidentId);
-    if (actions.isEmpty() || PageEvent.RESOLVE.equals(actions.get(actions.size() - 1))) {
-      return;
+    followUp(
+        incidentId,
+        processInstanceId,
+        PageEvent.RESOLVE,
+        "Resolved",
+        a -> !PageEvent.RESOLVE.equals(a));
+  }
+
+  private void followUp(
+      String incidentId,
+      String processInstanceId,
+      String action,
+      String message,
+      java.util.function.Predicate<String> due) {
+    List<PageEvent> events = outbox.pageEvents(processInstanceId);
+    Map<String, String> alerts = latestByAlert(events);
+    boolean recorded = false;
+    for (Map.Entry<String, String> alert : alerts.entrySet()) {
+      if (!due.test(alert.getValue())) {
+        continue;
+      }
+      if (!recorded) {
+        record(incidentId, ON_CALL_CHANNEL, onCallRecipient, message);
+        recorded = true;
+      }
+      outbox.page(
+          followUpKey(incidentId, alert.getKey(), action, events),
+          onCallRecipient,
+          message,
+          message,
+          PageEvent.ACKNOWLEDGE.equals(action)
+              ? PageEvent.acknowledge(alert.getKey())
+              : PageEvent.resolve(alert.getKey()),
+          processInstanceId);
     }
-    record(incidentId, ON_CALL_CHANNEL, onCallRecipient, "Resolved");
-    outbox.page(
-        followUpKey(incidentId, PageEvent.RESOLVE, actions),
-        onCallRecipient,
-        "Resolved",
-        "Resolved",
-        PageEvent.resolve(incidentId),
-        processInstanceId);
+  }
+
+  /** The latest action of each alert (dedup key) the instance paged, in the order they began. */
+  private Map<String, String> alerts(String processInstanceId) {
+    return latestByAlert(outbox.pageEvents(processInstanceId));
+  }
+
+  private static Map<String, String> latestByAlert(List<PageEvent> events) {
+    Map<String, String> latest = new LinkedHashMap<>();
+    events.forEach(e -> latest.put(e.dedupKey(), e.action()));
+    return latest;
   }
 
   /**
-   * The outbox key of the n-th acknowledge or resolve of one incident: the same for a retried
+   * The outbox key of an acknowledge or resolve: the n-th of the incident's own alert (which a
+   * resolved incident may trigger again), or the one of an alert of its own; the same for a retried
    * transaction, so each is written once.
    */
-  private static String followUpKey(String incidentId, String action, List<String> actions) {
-    long before = actions.stream().filter(action::equals).count();
-    return "incident/"
-        + incidentId
-        + "/on-call/"
-        + action
-        + (before == 0 ? "" : "/" + (before + 1));
+  private static String followUpKey(
+      String incidentId, String dedupKey, String action, List<PageEvent> events) {
+    String key = "incident/" + incidentId + "/on-call/" + action;
+    if (!incidentId.equals(dedupKey)) {
+      return key + "/" + dedupKey;
+    }
+    long before =
+        events.stream()
+            .filter(e -> dedupKey.equals(e.dedupKey()) && action.equals(e.action()))
+            .count();
+    return key + (before == 0 ? "" : "/" + (before + 1));
   }
 
   private String addressOf(String reporter) {

@@ -1,7 +1,6 @@
 package io.handoff.procurement;
 
 import io.handoff.procurement.store.InvoiceRepository;
-import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,13 @@ public class InvoiceFacts {
     this.settlement = settlement;
   }
 
-  /** The invoice's total, as stored: an input of the approval matrix. */
-  public BigDecimal invoiceTotal(DelegateExecution execution) {
-    return invoices.get(InvoiceVariables.invoiceId(execution)).total();
+  /**
+   * The invoice's total, as stored, for the approval matrix, whose input is a {@code double}: as a
+   * number the task's input variable is a plain double (a {@code BigDecimal} would be stored as a
+   * serialized Java object, which Cockpit cannot show).
+   */
+  public double invoiceTotal(DelegateExecution execution) {
+    return invoices.get(InvoiceVariables.invoiceId(execution)).total().doubleValue();
   }
 
   /** The purchase order's category: an input of the approval matrix. */

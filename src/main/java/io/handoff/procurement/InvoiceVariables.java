@@ -5,6 +5,8 @@ import static io.handoff.platform.engine.ProcessVariables.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -156,7 +158,8 @@ public final class InvoiceVariables {
     if (pending == null) {
       return;
     }
-    pending.values.forEach(scope::setVariable);
+    VariableScope instance = processInstanceOf(scope);
+    pending.values.forEach(instance::setVariable);
     pending.values.clear();
     pending.stored = true;
   }
@@ -167,11 +170,27 @@ public final class InvoiceVariables {
    */
   static void putFact(VariableScope scope, String name, Object value) {
     PendingFacts pending = PendingFacts.of(invoiceId(scope));
-    if (pending == null || pending.stored || stored(scope, name)) {
-      scope.setVariable(name, value);
+    VariableScope instance = processInstanceOf(scope);
+    if (pending == null || pending.stored || stored(instance, name)) {
+      instance.setVariable(name, value);
     } else {
       pending.values.put(name, value);
     }
+  }
+
+  /**
+   * The process instance of the execution or task a step runs in: facts are process variables,
+   * never the local variables of a step's own scope (such as the approval matrix's inputs, which
+   * share their names and end with the step).
+   */
+  private static VariableScope processInstanceOf(VariableScope scope) {
+    if (scope instanceof DelegateExecution execution && execution.getProcessInstance() != null) {
+      return execution.getProcessInstance();
+    }
+    if (scope instanceof DelegateTask task && task.getExecution() != null) {
+      return task.getExecution().getProcessInstance();
+    }
+    return scope;
   }
 
   private static boolean stored(VariableScope scope, String name) {

@@ -480,6 +480,12 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
     ProcessInstance pi = submitAndGetInstance(invoiceOf("INV-14", "60"));
 
     assertThat(task(pi)).hasCandidateGroup("department-managers");
+    // a clean invoice that waits for the first time at approval: its facts are process variables,
+    // not the approval matrix's inputs of the same names, which end with that step
+    assertThat(runtimeService.getVariables(pi.getId()))
+        .containsEntry(InvoiceVariables.INVOICE_TOTAL, "6000.00 EUR")
+        .containsEntry(InvoiceVariables.LINES_MATCHED, true)
+        .containsKeys(InvoiceVariables.CATEGORY, InvoiceVariables.PO_NUMBER);
     approve(pi, DemoUsers.MARTHA, "approve", null);
 
     runPaymentJob(pi);

@@ -33,10 +33,10 @@ public final class Prometheus {
         Pattern.compile("(?m)^" + Pattern.quote(metric) + "(?:\\{([^}]*)\\})? (\\S+)$")
             .matcher(scrape);
     while (m.find()) {
-      String found = m.group(1) == null ? "" : m.group(1);
+      String found = "," + (m.group(1) == null ? "" : m.group(1));
       boolean all = true;
       for (String label : labels) {
-        all &= found.contains(label);
+        all &= found.contains("," + label); // a whole label: level="1" is not from_level="1"
       }
       if (all) {
         return Double.valueOf(m.group(2));

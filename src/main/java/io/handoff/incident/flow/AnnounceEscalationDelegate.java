@@ -6,20 +6,28 @@ import static io.handoff.platform.engine.ProcessVariables.*;
 import io.handoff.incident.IncidentChat;
 import io.handoff.incident.IncidentEscalator;
 import io.handoff.incident.OnCallNotifier;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Announce escalation": posts the escalation to the operations chat. */
+/**
+ * "Announce escalation": posts the escalation to the operations chat, and pages on-call when the
+ * SLA table marks the priority ({@code pageOnEscalation}); a page that finds the incident claimed
+ * already is acknowledged at once by whoever holds it.
+ */
 @Component("announceEscalation")
 public class AnnounceEscalationDelegate implements JavaDelegate {
 
   private final IncidentChat chat;
   private final OnCallNotifier onCall;
 
-  public AnnounceEscalationDelegate(IncidentChat chat, OnCallNotifier onCall) {
+  private final TaskService tasks;
+
+  public AnnounceEscalationDelegate(IncidentChat chat, OnCallNotifier onCall, TaskService tasks) {
     this.chat = chat;
     this.onCall = onCall;
+    this.tasks = tasks;
   }
 
   @Override
@@ -35,6 +43,18 @@ public class AnnounceEscalationDelegate implements JavaDelegate {
                   escalationLevel(execution),
                   string(execution, ASSIGNED_GROUP)),
           pageSeverity(execution));
+      // claimed between the escalation and this (asynchronous) step, or kept by the same group:
+      // the page is taken already
+      tasks
+          .createTaskQuery()
+          .processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(RESOLVE_TASK)
+          .taskAssigned()
+          .list()
+          .forEach(
+              t ->
+                  onCall.acknowledge(
+                      incidentId(execution), execution.getProcessInstanceId(), t.getAssignee()));
     }
     chat.post(
         incidentId(execution),

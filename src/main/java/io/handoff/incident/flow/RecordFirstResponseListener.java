@@ -45,7 +45,7 @@ public class RecordFirstResponseListener implements TaskListener {
     }
     String incidentId = incidentId(task.getExecution());
     boolean first = incidents.recordFirstResponse(incidentId, by, EngineClock.now());
-    if (first || TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+    if (by != null) {
       onCall.acknowledge(incidentId, task.getProcessInstanceId(), by);
     }
     if (first) {

@@ -102,12 +102,11 @@ public class NotificationOutbox {
   }
 
   /**
-   * What the pages of one case at the paging service have done so far, oldest first: {@link
-   * PageEvent#TRIGGER}, {@link PageEvent#ACKNOWLEDGE} or {@link PageEvent#RESOLVE}, including pages
-   * not delivered yet.
+   * The paging events one process instance wrote so far, oldest first, including those not
+   * delivered yet: each with its alert's dedup key and action.
    */
-  public List<String> pageActions(String processInstanceId, String dedupKey) {
-    return store.pageActions(processInstanceId, dedupKey);
+  public List<PageEvent> pageEvents(String processInstanceId) {
+    return store.pageEvents(processInstanceId);
   }
 
   /** A notice kept by the process's own table for a portal or ERP; the outbox logs it. */

@@ -111,10 +111,23 @@ public class OutboxStore {
    * on PostgreSQL {@code FOR UPDATE SKIP LOCKED} lets each node pass over rows another node is
    * claiming at that moment instead of waiting for it. Call inside a transaction.
    */
+  /**
+   * A page waits while an earlier page of the same alert (dedup key) is still pending, so the
+   * paging service gets trigger, acknowledge and resolve in that order even when the trigger is
+   * retried.
+   */
+  private static final String NOT_BEHIND_AN_EARLIER_PAGE =
+      " AND NOT (o.kind = 'PAGE' AND o.event_id IS NOT NULL AND EXISTS (SELECT 1 FROM"
+          + " notification_outbox e WHERE e.process_instance_id = o.process_instance_id"
+          + " AND e.kind = 'PAGE' AND e.event_id = o.event_id AND e.id < o.id"
+          + " AND e.status = 'PENDING'))";
+
   Optional<OutboxEntry> claimNext(String owner, Instant now, Instant leaseUntil) {
     String due =
-        "SELECT id FROM notification_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?"
-            + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, id";
+        "SELECT o.id FROM notification_outbox o WHERE o.status = 'PENDING'"
+            + " AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?)"
+            + NOT_BEHIND_AN_EARLIER_PAGE
+            + " ORDER BY o.next_attempt_at, o.id";
     List<Long> candidates =
         jdbc.sql(
                 postgres
@@ -191,21 +204,14 @@ public class OutboxStore {
         .list();
   }
 
-  /**
-   * The actions of the pages one process instance wrote under {@code dedupKey} ({@code trigger},
-   * {@code acknowledge}, {@code resolve}), oldest first.
-   */
-  public List<String> pageActions(String processInstanceId, String dedupKey) {
-    return jdbc
-        .sql(
-            "SELECT page_event FROM notification_outbox WHERE process_instance_id = ?"
-                + " AND kind = ? AND event_id = ? AND page_event IS NOT NULL ORDER BY id")
-        .params(processInstanceId, NotificationKind.PAGE.name(), dedupKey)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(column -> PageEvent.fromColumn(column, dedupKey).action())
-        .toList();
+  /** The paging events (trigger, acknowledge, resolve) one process instance wrote, oldest first. */
+  public List<PageEvent> pageEvents(String processInstanceId) {
+    return jdbc.sql(
+            "SELECT event_id, page_event FROM notification_outbox WHERE process_instance_id = ?"
+                + " AND kind = ? AND event_id IS NOT NULL AND page_event IS NOT NULL ORDER BY id")
+        .params(processInstanceId, NotificationKind.PAGE.name())
+        .query((rs, i) -> PageEvent.fromColumn(rs.getString(2), rs.getString(1)))
+        .list();
   }
 
   /**

@@ -66,6 +66,14 @@ class IncidentPagingTest {
     }
   }
 
+  private JsonNode readTree(String body) {
+    try {
+      return json.readTree(body);
+    } catch (Exception unreadable) {
+      throw new AssertionError("the pager got no JSON: " + body, unreadable);
+    }
+  }
+
   /** A paging service on loopback that accepts every event (202), closed after the test. */
   private WebhookReceiver acceptingPager() throws Exception {
     WebhookReceiver pager = new WebhookReceiver(n -> 202);
@@ -162,6 +170,33 @@ class IncidentPagingTest {
     return events;
   }
 
+  /**
+   * Every event the receiver got for the incident's alerts (the dedup keys of its pages in the
+   * outbox), as "alert action": "incident" is the alert under the incident's id, "alert 2" the next
+   * one.
+   */
+  private List<String> alertEventsFor(WebhookReceiver pager, Incident incident) throws Exception {
+    java.util.Set<String> ours = new java.util.HashSet<>();
+    store.ofProcessInstance(incident.processInstanceId()).stream()
+        .filter(r -> r.kind() == NotificationKind.PAGE && r.eventId() != null)
+        .forEach(r -> ours.add(r.eventId()));
+    List<String> keys = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+    for (WebhookReceiver.Request r : pager.requests) {
+      JsonNode event = json.readTree(r.body());
+      String key = event.path("dedup_key").asText();
+      if (!ours.contains(key)) {
+        continue;
+      }
+      if (!keys.contains(key)) {
+        keys.add(key);
+      }
+      String alert = incident.id().equals(key) ? "incident" : "alert " + (keys.indexOf(key) + 1);
+      events.add(alert + " " + event.path("event_action").asText());
+    }
+    return events;
+  }
+
   @Test
   void aPriorityOneIncidentIsTriggeredAcknowledgedAndResolvedOnceEachUnderItsId() throws Exception {
     WebhookReceiver pager = acceptingPager();
@@ -241,7 +276,7 @@ class IncidentPagingTest {
         .contains("level 2");
 
     Task escalated = resolveTask(incident);
-    taskService.setAssignee(escalated.getId(), null);
+    assertThat(escalated.getAssignee()).as("the escalation released the claim").isNull();
     taskService.claim(escalated.getId(), "omar");
     taskService.complete(
         escalated.getId(), Map.of("resolutionCode", "FIXED", "resolutionNotes", "New uplink"));
@@ -258,8 +293,7 @@ class IncidentPagingTest {
   }
 
   @Test
-  void aPriorityOneEscalatedAfterItsAcknowledgementIsAcknowledgedAndResolvedAgain()
-      throws Exception {
+  void aPriorityOneEscalatedAfterItsAcknowledgementIsPagedAsAnAlertOfItsOwn() throws Exception {
     WebhookReceiver pager = acceptingPager();
     NotificationDelivery node = nodePagingTo(pager);
 
@@ -268,7 +302,6 @@ class IncidentPagingTest {
     taskService.claim(resolveTask(incident).getId(), "nina");
     missResolutionTarget(incident);
     Task escalated = resolveTask(incident);
-    taskService.setAssignee(escalated.getId(), null);
     taskService.claim(escalated.getId(), "omar");
     taskService.setAssignee(escalated.getId(), null);
     taskService.claim(escalated.getId(), "nina");
@@ -277,10 +310,70 @@ class IncidentPagingTest {
     node.deliverDue();
     node.deliverDue();
 
-    assertThat(eventsFor(pager, incident.id()))
-        .as("one acknowledge per page, however many claims; one resolve")
-        .extracting(e -> e.path("event_action").asText())
-        .containsExactly("trigger", "acknowledge", "trigger", "acknowledge", "resolve");
+    List<String> events = alertEventsFor(pager, incident);
+    assertThat(events)
+        .as(
+            "a trigger under the acknowledged alert's key would notify nobody: the escalation is an"
+                + " alert of its own, acknowledged once however many claims, and both resolve")
+        .containsExactly(
+            "incident trigger",
+            "incident acknowledge",
+            "alert 2 trigger",
+            "alert 2 acknowledge",
+            "incident resolve",
+            "alert 2 resolve");
+    List<JsonNode> escalationTrigger =
+        pager.requests.stream()
+            .map(r -> readTree(r.body()))
+            .filter(e -> e.path("payload").path("summary").asText().startsWith("Escalated:"))
+            .toList();
+    assertThat(escalationTrigger)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path("dedup_key").asText()).isNotEqualTo(incident.id()).hasSize(36);
+              assertThat(e.path("payload").path("severity").asText()).isEqualTo("critical");
+            });
+  }
+
+  @Test
+  void anEscalationPageThatFindsTheIncidentClaimedIsAcknowledgedAtOnce() throws Exception {
+    WebhookReceiver pager = acceptingPager();
+    NotificationDelivery node = nodePagingTo(pager);
+
+    Incident incident = report(Level.HIGH, Level.MEDIUM);
+    taskService.claim(resolveTask(incident).getId(), "nina");
+    fireAt(incident, "SlaReminderDueEvent");
+    fireAt(incident, "SlaTargetReachedEvent");
+    // claimed at the next level before the asynchronous announcement pages
+    taskService.claim(resolveTask(incident).getId(), "omar");
+    fireAt(incident, "AnnounceEscalationTask");
+    node.deliverDue();
+
+    assertThat(alertEventsFor(pager, incident))
+        .containsExactly("incident trigger", "incident acknowledge");
+  }
+
+  @Test
+  void anAcknowledgementWaitsForItsTriggerThatIsRetried() throws Exception {
+    WebhookReceiver pager = new WebhookReceiver(n -> n == 1 ? 503 : 202);
+    closeLater.add(pager);
+    NotificationDelivery node = nodePagingTo(pager);
+
+    Incident incident = report(Level.HIGH, Level.HIGH);
+    runJobAt(incident, "NotifyOnCallTask");
+    taskService.claim(resolveTask(incident).getId(), "nina");
+    node.deliverDue(); // the trigger fails once and is due again in 10 s; the acknowledge waits
+    node.deliverDue();
+    assertThat(alertEventsFor(pager, incident)).containsExactly("incident trigger");
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plusSeconds(11)));
+    node.deliverDue();
+    node.deliverDue();
+
+    assertThat(alertEventsFor(pager, incident))
+        .as("the paging service gets the acknowledge only after the trigger it acknowledges")
+        .containsExactly("incident trigger", "incident trigger", "incident acknowledge");
   }
 
   @Test

@@ -80,9 +80,28 @@ class StalledMailServerTest {
     }
   }
 
+  /**
+   * A listening socket on a free port below Linux's ephemeral range (32768-60999): the recovered
+   * server binds the same port after this one is closed, and a port of that range, once free, can
+   * be taken in between as the local port of any outgoing connection on the machine (a database
+   * connection, or the mail client's own retry connecting to itself).
+   */
+  private static ServerSocket outsideTheEphemeralPortRange() {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = 20_000 + random.nextInt(12_000);
+      try {
+        return new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+      } catch (java.io.IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port between 20000 and 32000");
+  }
+
   /** Accepts every connection and keeps it open without a word. */
   private int startStalledServer() throws Exception {
-    stalled = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    stalled = outsideTheEphemeralPortRange();
     Thread acceptor =
         new Thread(
             () -> {

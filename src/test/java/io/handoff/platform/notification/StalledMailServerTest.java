@@ -63,6 +63,32 @@ class StalledMailServerTest {
   GreenMail recovered;
   String deploymentId;
 
+  /** Copies both directions between the client and the server on {@code port} until either ends. */
+  private void forward(Socket client, int port) throws java.io.IOException {
+    Socket server = new Socket(InetAddress.getLoopbackAddress(), port);
+    held.add(client);
+    held.add(server);
+    for (Socket[] pair : new Socket[][] {{client, server}, {server, client}}) {
+      Thread pipe =
+          new Thread(
+              () -> {
+                try {
+                  pair[0].getInputStream().transferTo(pair[1].getOutputStream());
+                } catch (java.io.IOException ended) {
+                  // one side closed
+                } finally {
+                  try {
+                    pair[1].shutdownOutput();
+                  } catch (java.io.IOException alreadyClosed) {
+                    // nothing left to tell
+                  }
+                }
+              });
+      pipe.setDaemon(true);
+      pipe.start();
+    }
+  }
+
   @AfterEach
   void cleanUp() throws Exception {
     ClockUtil.reset();
@@ -80,34 +106,27 @@ class StalledMailServerTest {
     }
   }
 
-  /**
-   * A listening socket on a free port below Linux's ephemeral range (32768-60999): the recovered
-   * server binds the same port after this one is closed, and a port of that range, once free, can
-   * be taken in between as the local port of any outgoing connection on the machine (a database
-   * connection, or the mail client's own retry connecting to itself).
-   */
-  private static ServerSocket outsideTheEphemeralPortRange() {
-    java.util.Random random = new java.util.Random();
-    for (int attempt = 0; attempt < 500; attempt++) {
-      int port = 20_000 + random.nextInt(12_000);
-      try {
-        return new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-      } catch (java.io.IOException taken) {
-        // try another
-      }
-    }
-    throw new IllegalStateException("no free port between 20000 and 32000");
-  }
+  /** Where the listener forwards new connections once the server is back; 0 while it stalls. */
+  volatile int forwardTo;
 
-  /** Accepts every connection and keeps it open without a word. */
+  /**
+   * Accepts every connection and keeps it open without a word, until the server "comes back": from
+   * then on it forwards each new connection to the recovered SMTP server. The address the client
+   * knows never stops listening, so nothing else can take its port in between.
+   */
   private int startStalledServer() throws Exception {
-    stalled = outsideTheEphemeralPortRange();
+    stalled = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor =
         new Thread(
             () -> {
               try {
                 while (!stalled.isClosed()) {
-                  held.add(stalled.accept());
+                  Socket client = stalled.accept();
+                  if (forwardTo == 0) {
+                    held.add(client);
+                  } else {
+                    forward(client, forwardTo);
+                  }
                 }
               } catch (Exception closed) {
                 // the test closed it
@@ -232,20 +251,16 @@ class StalledMailServerTest {
     assertThat(waiting.lastError()).containsIgnoringCase("timed out");
     assertThat(waiting.nextAttemptAt()).isEqualTo(now.plusSeconds(10));
 
-    // The server comes back: a real SMTP server on the same port.
-    // closed abortively, so that no connection of the port waits in TIME_WAIT and the port can
-    // be bound again at once
+    // The server comes back: a real SMTP server behind the same address. The connection the
+    // stalled server held is dropped; new ones reach the recovered server.
     for (Socket s : held) {
-      s.setSoLinger(true, 0);
       s.close();
     }
-    stalled.close();
-    // the port was just released: on a busy machine binding it again can take longer than the
-    // default two seconds
-    ServerSetup again = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-    again.setServerStartupTimeout(30_000);
-    recovered = new GreenMail(again);
+    held.clear();
+    recovered =
+        new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     recovered.start();
+    forwardTo = recovered.getSmtp().getPort();
     ClockUtil.setCurrentTime(Date.from(now.plusSeconds(11)));
     node.deliverDue();
     node.deliverDue();

@@ -23,6 +23,11 @@ class IncidentBusinessHoursProcessTest extends IncidentTestSupport {
   /** Friday 2026-03-06 18:00 in Berlin (UTC+1). */
   static final Instant FRIDAY_SIX_PM = Instant.parse("2026-03-06T17:00:00Z");
 
+  /** The incident as an integrator reads it: {@code GET /api/incidents/{id}}. */
+  private io.restassured.response.ValidatableResponse incidentOverRest(Incident incident) {
+    return asIntegration().get("/api/incidents/" + incident.id()).then().statusCode(200);
+  }
+
   /** Missed first responses of this priority at level 1, as Prometheus scrapes them. */
   private static double responseBreaches(String priority) {
     return Prometheus.count(
@@ -92,10 +97,7 @@ class IncidentBusinessHoursProcessTest extends IncidentTestSupport {
         .isEqualTo(Instant.parse("2026-03-13T17:00:00Z"));
     assertThat(candidateGroups(task(incident, RESOLVE_TASK))).containsExactly("security-ops");
     assertThat(responseBreaches("P4")).isEqualTo(breachesBefore + 1);
-    asIntegration()
-        .get("/api/incidents/" + incident.id())
-        .then()
-        .statusCode(200)
+    incidentOverRest(incident)
         .body("slaClock", equalTo("BUSINESS"))
         .body("responseDue", equalTo("2026-03-09T15:00:00Z"))
         .body("responseBreached", equalTo(true))
@@ -141,10 +143,7 @@ class IncidentBusinessHoursProcessTest extends IncidentTestSupport {
     assertThat(view.escalations()).isEmpty();
     assertThat(instance(incident)).hasPassed("ResponseGivenEndEvent");
     assertThat(task(incident, RESOLVE_TASK).getAssignee()).isEqualTo("nina");
-    asIntegration()
-        .get("/api/incidents/" + incident.id())
-        .then()
-        .statusCode(200)
+    incidentOverRest(incident)
         .body("responseDue", equalTo("2026-03-09T15:00:00Z"))
         .body("firstResponseAt", equalTo("2026-03-09T08:30:00Z"))
         .body("firstResponseBy", equalTo("nina"))

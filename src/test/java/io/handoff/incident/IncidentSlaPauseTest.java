@@ -127,16 +127,18 @@ class IncidentSlaPauseTest extends IncidentTestSupport {
     assertThat(reload(incident).escalationLevel()).isEqualTo(2);
   }
 
-  private long awaitingAtTheEndOf(String from, String to) {
+  /** The incident process's insights of the period, as a process lead reads them. */
+  private io.restassured.response.ValidatableResponse insightsOf(String from, String to) {
     return as(DemoUsers.PETRA)
         .queryParam("from", from)
         .queryParam("to", to)
         .get("/api/insights/incident-escalation")
         .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath()
-        .getLong("incidents.slaPauses.awaiting");
+        .statusCode(200);
+  }
+
+  private long awaitingAtTheEndOf(String from, String to) {
+    return insightsOf(from, to).extract().jsonPath().getLong("incidents.slaPauses.awaiting");
   }
 
   @Test
@@ -169,12 +171,7 @@ class IncidentSlaPauseTest extends IncidentTestSupport {
     askThroughApi(awaiting, DemoUsers.NINA);
 
     int hour = 3_600_000;
-    as(DemoUsers.PETRA)
-        .queryParam("from", "2032-03-01")
-        .queryParam("to", "2032-03-15")
-        .get("/api/insights/incident-escalation")
-        .then()
-        .statusCode(200)
+    insightsOf("2032-03-01", "2032-03-15")
         .body("incidents.slaPauses.asked", equalTo(3))
         .body("incidents.slaPauses.answered", equalTo(1))
         .body("incidents.slaPauses.unanswered", equalTo(1))
@@ -183,12 +180,7 @@ class IncidentSlaPauseTest extends IncidentTestSupport {
         .body("incidents.slaPauses.pausedFor.p50Ms", equalTo(53 * hour))
         .body("incidents.slaPauses.pausedFor.maxMs", equalTo(120 * hour));
     // Wednesday only: the answer came in it, the other question was still waiting at its end
-    as(DemoUsers.PETRA)
-        .queryParam("from", "2032-03-03")
-        .queryParam("to", "2032-03-04")
-        .get("/api/insights/incident-escalation")
-        .then()
-        .statusCode(200)
+    insightsOf("2032-03-03", "2032-03-04")
         .body("incidents.slaPauses.asked", equalTo(0))
         .body("incidents.slaPauses.answered", equalTo(1))
         .body("incidents.slaPauses.unanswered", equalTo(0))

@@ -128,22 +128,14 @@ class InvoiceThreeWayMatchProcessTest extends ProcurementTestSupport {
     assertThat(
             historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).count())
         .isZero();
+    List<HistoricVariableInstance> history =
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list();
     assertThat(
-            historyService
-                .createHistoricVariableInstanceQuery()
-                .processInstanceId(pi.getId())
-                .list()
-                .stream()
+            history.stream()
                 .filter(v -> pi.getId().equals(v.getActivityInstanceId()))
                 .map(HistoricVariableInstance::getName))
         .containsExactly(InvoiceVariables.INVOICE_ID);
-    assertThat(
-            historyService
-                .createHistoricVariableInstanceQuery()
-                .processInstanceId(pi.getId())
-                .list()
-                .stream()
-                .map(HistoricVariableInstance::getName))
+    assertThat(history.stream().map(HistoricVariableInstance::getName))
         .as("the approval matrix's answer reaches the invoice without a variable of its own")
         .containsExactlyInAnyOrder(
             InvoiceVariables.INVOICE_ID, "invoiceTotal", "category", "linesMatched");

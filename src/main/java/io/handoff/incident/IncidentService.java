@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -428,6 +429,16 @@ public class IncidentService {
     identityService.setAuthentication(userId, groups);
     try {
       taskService.complete(task.getId(), variables);
+    } catch (org.camunda.bpm.engine.exception.NotFoundException
+        | org.camunda.bpm.engine.exception.NullValueException gone) {
+      if (taskService.createTaskQuery().taskId(task.getId()).count() > 0) {
+        throw gone;
+      }
+      // found open a moment ago, completed or ended by another request since: that one won
+      throw new OptimisticLockingException(
+          "Task "
+              + task.getId()
+              + " was completed or ended by another request at the same moment.");
     } finally {
       identityService.clearAuthentication();
     }

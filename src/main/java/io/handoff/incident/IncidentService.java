@@ -430,11 +430,15 @@ public class IncidentService {
     try {
       taskService.complete(task.getId(), variables);
     } catch (org.camunda.bpm.engine.exception.NotFoundException
-        | org.camunda.bpm.engine.exception.NullValueException gone) {
-      if (taskService.createTaskQuery().taskId(task.getId()).count() > 0) {
-        throw gone;
+        | org.camunda.bpm.engine.exception.NullValueException missing) {
+      // found open a moment ago; gone now (looked up without the user's authorizations): another
+      // request completed it or ended the incident's work at the same moment, and that one won
+      identityService.clearAuthentication();
+      if (missing.getMessage() == null
+          || !missing.getMessage().startsWith("Cannot find task")
+          || taskService.createTaskQuery().taskId(task.getId()).count() > 0) {
+        throw missing;
       }
-      // found open a moment ago, completed or ended by another request since: that one won
       throw new OptimisticLockingException(
           "Task "
               + task.getId()

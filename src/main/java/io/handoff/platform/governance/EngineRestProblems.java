@@ -60,6 +60,27 @@ final class EngineRestProblems {
     return Response.status(status).type(PROBLEM_JSON).entity(body).build();
   }
 
+  /** Two people (or one, twice) acted on the same task or instance at the same moment: 409. */
+  static Response concurrentChange() {
+    return problem(
+        409,
+        "Conflict",
+        "concurrent-change",
+        "Someone else changed this at the same moment; reload and try again.");
+  }
+
+  /**
+   * A concurrent change that a REST resource passes through unwrapped (a process instance
+   * modification, say), which the engine REST's own handler would answer 500.
+   */
+  @Priority(1)
+  static final class ConcurrentChangeMapper implements ExceptionMapper<OptimisticLockingException> {
+    @Override
+    public Response toResponse(OptimisticLockingException exception) {
+      return concurrentChange();
+    }
+  }
+
   /** A control refusal thrown by the engine and passed through by the REST resource. */
   @Priority(1)
   static final class ControlRefusedMapper implements ExceptionMapper<ControlRefusedException> {
@@ -91,12 +112,7 @@ final class EngineRestProblems {
           return invalid(invalid);
         }
         if (t instanceof OptimisticLockingException) {
-          // Two people (or one, twice) acted on the same task or instance at the same moment.
-          return problem(
-              409,
-              "Conflict",
-              "concurrent-change",
-              "Someone else changed this at the same moment; reload and try again.");
+          return concurrentChange();
         }
         if (t instanceof NotFoundException
             || (t instanceof NullValueException missing

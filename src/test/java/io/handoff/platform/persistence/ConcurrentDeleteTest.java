@@ -3,20 +3,31 @@ package io.handoff.platform.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
+import io.handoff.support.RestTestSupport;
+import io.handoff.support.TasklistApi;
+import io.restassured.response.Response;
+import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSession;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -27,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,9 +49,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * left it; tried again, it runs on what the first one wrote.
  */
 @HandoffSpringTest
-class ConcurrentDeleteTest {
+class ConcurrentDeleteTest extends RestTestSupport {
 
   private static final String PROCESS = "concurrent-delete-probe";
+  private static final String HOLD = "concurrentDeleteHold";
   private static volatile boolean deployed;
 
   @Autowired ProcessEngine engine;
@@ -47,15 +60,22 @@ class ConcurrentDeleteTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired ConfigurableListableBeanFactory beans;
+
+  private Hold hold;
 
   private final ExecutorService pool = Executors.newSingleThreadExecutor();
-  private final CountDownLatch release = new CountDownLatch(1);
 
   /** One row of the engine's runtime execution table. */
   record ExecutionRow(String id, String parentId, String activityId, int revision) {}
 
   @BeforeEach
   void deployProbe() {
+    if (!beans.containsSingleton(HOLD)) {
+      beans.registerSingleton(HOLD, new Hold());
+    }
+    hold = (Hold) beans.getSingleton(HOLD);
     if (deployed) {
       return;
     }
@@ -67,13 +87,16 @@ class ConcurrentDeleteTest {
             .camundaHistoryTimeToLive(1)
             .startEvent()
             .subProcess("WorkSubProcess")
+            .camundaExecutionListenerExpression("end", "${" + HOLD + ".run()}")
             .embeddedSubProcess()
             .startEvent()
             .parallelGateway("SplitGateway")
             .userTask("EndTask")
+            .camundaCandidateUsers(DemoUsers.SAM)
             .endEvent("EndAllEvent")
             .moveToNode("SplitGateway")
             .userTask("MoveOnTask")
+            .camundaTaskListenerExpression("create", "${" + HOLD + ".run()}")
             .intermediateCatchEvent("LaterEvent")
             .timerWithDuration("PT30M")
             .endEvent()
@@ -92,8 +115,33 @@ class ConcurrentDeleteTest {
 
   @AfterEach
   void stopPool() {
-    release.countDown();
+    hold.disarm();
     pool.shutdownNow();
+  }
+
+  /**
+   * Every session of the engine applies the rule: a command's, and one opened on a connection of
+   * its own the way {@code ManagementService.databaseSchemaUpgrade} opens it.
+   */
+  @Test
+  void theEngineOpensEverySessionWithTheRule() throws Exception {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Object commandSession = commands().execute(context -> (Object) context.getDbSqlSession());
+    assertThat(commandSession).isInstanceOf(ConcurrentDeletePlugin.BatchSession.class);
+    DbSqlSessionFactory factory =
+        (DbSqlSessionFactory) configuration.getSessionFactories().get(DbSqlSession.class);
+    assertThat(factory).isSameAs(configuration.getDbSqlSessionFactory());
+    try (Connection connection = dataSource.getConnection()) {
+      DbSqlSession session = factory.openSession(connection, null, null);
+      try {
+        assertThat(session).isInstanceOf(ConcurrentDeletePlugin.BatchSession.class);
+        boolean tablesFound = commands().execute(context -> session.isEngineTablePresent());
+        assertThat(tablesFound).as("it reads the engine's schema").isTrue();
+      } finally {
+        session.close();
+      }
+    }
   }
 
   /**
@@ -105,23 +153,24 @@ class ConcurrentDeleteTest {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
     Task ending = task(instance, "EndTask");
 
-    Future<Object> ender = writeAfter(() -> taskService.complete(ending.getId()));
+    hold.arm();
+    Future<Object> ender =
+        pool.submit(
+            () -> {
+              taskService.complete(ending.getId());
+              return null;
+            });
+    hold.awaitReached();
     startAnotherToken(instance);
     List<ExecutionRow> afterAdding = executions(instance);
-    release.countDown();
+    hold.release();
 
     assertThatThrownBy(() -> ender.get(30, TimeUnit.SECONDS))
         .as("the ending, written second")
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(OptimisticLockingException.class);
-    assertThat(executions(instance))
-        .as("executions as the other command left them")
-        .isEqualTo(afterAdding);
-    assertThat(taskService.createTaskQuery().taskId(ending.getId()).count())
-        .as("the refused completion's task is still open")
-        .isOne();
-    assertThat(tasks(instance, "MoveOnTask")).as("both tokens of the other command").isEqualTo(2);
+    assertRefusedEndingChangedNothing(instance, ending, afterAdding);
 
     // Tried again, the ending goes through and ends the instance.
     taskService.complete(ending.getId());
@@ -134,9 +183,11 @@ class ConcurrentDeleteTest {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
     Task ending = task(instance, "EndTask");
 
-    Future<Object> adder = writeAfter(() -> startAnotherToken(instance));
+    hold.arm();
+    Future<?> adder = pool.submit(() -> startAnotherToken(instance));
+    hold.awaitReached();
     taskService.complete(ending.getId());
-    release.countDown();
+    hold.release();
 
     assertThatThrownBy(() -> adder.get(30, TimeUnit.SECONDS))
         .as("the addition, written second")
@@ -150,24 +201,128 @@ class ConcurrentDeleteTest {
   }
 
   /**
-   * Runs {@code change} in a command of its own that reads and changes the instance in memory, and
-   * writes only once {@link #release} is counted down; returns when it has read.
+   * The resolver completes the task that ends the sub-process on engine REST while an operator
+   * starts another token in it: the completion writes second, 409 problem+json, and nothing of it
+   * stays; sent again, it goes through.
    */
-  private Future<Object> writeAfter(Runnable change) throws InterruptedException {
-    CountDownLatch read = new CountDownLatch(1);
-    Future<Object> writer =
+  @Test
+  void aCompletionOnEngineRestThatWritesSecondIs409AndChangesNothing() throws Exception {
+    completionThatWritesSecond(
+        taskId ->
+            as(DemoUsers.SAM).body(Map.of()).post("/engine-rest/task/" + taskId + "/complete"));
+  }
+
+  /** The same through the Tasklist's own API, with the resolver's session and CSRF token. */
+  @Test
+  void aCompletionInTheTasklistThatWritesSecondIs409AndChangesNothing() throws Exception {
+    TasklistApi tasklist = TasklistApi.login(DemoUsers.SAM);
+    completionThatWritesSecond(taskId -> tasklist.submitForm(taskId, Map.of()));
+  }
+
+  /**
+   * An operator's modification on engine REST (what Cockpit sends) that writes after the resolver
+   * ended the sub-process: 409 problem+json, no token added.
+   */
+  @Test
+  void aModificationOnEngineRestThatWritesSecondIs409AndAddsNothing() throws Exception {
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
+    Task ending = task(instance, "EndTask");
+
+    hold.arm();
+    Future<Response> modification =
         pool.submit(
             () ->
-                commands()
-                    .execute(
-                        context -> {
-                          change.run();
-                          read.countDown();
-                          awaitQuietly(release);
-                          return null;
-                        }));
-    assertThat(read.await(30, TimeUnit.SECONDS)).as("the held command has read").isTrue();
-    return writer;
+                as(DemoUsers.ADMIN)
+                    .body(
+                        Map.of(
+                            "instructions",
+                            List.of(
+                                Map.of("type", "startBeforeActivity", "activityId", "MoveOnTask"))))
+                    .post("/engine-rest/process-instance/" + instance.getId() + "/modification"));
+    hold.awaitReached();
+    taskService.complete(ending.getId());
+    hold.release();
+
+    Response answer = modification.get(30, TimeUnit.SECONDS);
+    assertConcurrentChange(answer);
+    assertThat(executions(instance)).as("the instance has ended, nothing added").isEmpty();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count())
+        .as("no task of the refused modification")
+        .isZero();
+  }
+
+  private void completionThatWritesSecond(Function<String, Response> complete) throws Exception {
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
+    Task ending = task(instance, "EndTask");
+
+    hold.arm();
+    Future<Response> completion = pool.submit(() -> complete.apply(ending.getId()));
+    hold.awaitReached();
+    startAnotherToken(instance);
+    List<ExecutionRow> afterAdding = executions(instance);
+    hold.release();
+
+    assertConcurrentChange(completion.get(30, TimeUnit.SECONDS));
+    assertRefusedEndingChangedNothing(instance, ending, afterAdding);
+
+    assertThat(complete.apply(ending.getId()).statusCode()).as("sent again").isIn(200, 204);
+    assertThat(executions(instance)).as("the instance has ended").isEmpty();
+  }
+
+  private void assertRefusedEndingChangedNothing(
+      ProcessInstance instance, Task ending, List<ExecutionRow> afterAdding) {
+    assertThat(executions(instance))
+        .as("executions as the operator left them")
+        .isEqualTo(afterAdding);
+    assertThat(taskService.createTaskQuery().taskId(ending.getId()).count())
+        .as("the refused completion's task is still open")
+        .isOne();
+    assertThat(tasks(instance, "MoveOnTask")).as("both tokens of the operator").isEqualTo(2);
+  }
+
+  private static void assertConcurrentChange(Response answer) {
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(409);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(answer.jsonPath().getString("type")).endsWith("concurrent-change");
+    assertThat(answer.asString()).doesNotContain("Exception", "at org.");
+  }
+
+  /**
+   * Called by the probe's listeners: the first call after {@link #arm()} waits there, inside the
+   * command that reached it (which has read the instance and not yet written), until {@link
+   * #release()}; every other call passes.
+   */
+  public static final class Hold implements Runnable {
+    private final AtomicBoolean armed = new AtomicBoolean();
+    private volatile CountDownLatch reached = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
+
+    void arm() {
+      reached = new CountDownLatch(1);
+      released = new CountDownLatch(1);
+      armed.set(true);
+    }
+
+    void disarm() {
+      armed.set(false);
+      released.countDown();
+    }
+
+    void awaitReached() throws InterruptedException {
+      assertThat(reached.await(30, TimeUnit.SECONDS)).as("the held command has read").isTrue();
+    }
+
+    void release() {
+      released.countDown();
+    }
+
+    @Override
+    public void run() {
+      if (armed.compareAndSet(true, false)) {
+        reached.countDown();
+        awaitQuietly(released);
+      }
+    }
   }
 
   /** What an operator does in Cockpit: another token before a task of the sub-process. */

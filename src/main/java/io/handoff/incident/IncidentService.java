@@ -429,13 +429,11 @@ public class IncidentService {
     identityService.setAuthentication(userId, groups);
     try {
       taskService.complete(task.getId(), variables);
-    } catch (org.camunda.bpm.engine.exception.NotFoundException
-        | org.camunda.bpm.engine.exception.NullValueException missing) {
+    } catch (org.camunda.bpm.engine.exception.NotFoundException missing) {
       // found open a moment ago; gone now (looked up without the user's authorizations): another
       // request completed it or ended the incident's work at the same moment, and that one won
       identityService.clearAuthentication();
-      if (missing.getMessage() == null
-          || !missing.getMessage().startsWith("Cannot find task")
+      if (!("Cannot find task with id " + task.getId()).equals(missing.getMessage())
           || taskService.createTaskQuery().taskId(task.getId()).count() > 0) {
         throw missing;
       }

@@ -53,8 +53,8 @@ public class ConcurrentDeletePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    SessionFactory sessions =
-        new SessionFactory(
+    RuleSessionFactory sessions =
+        new RuleSessionFactory(
             configuration.getDbSqlSessionFactory(), configuration.isJdbcBatchProcessing());
     configuration.setDbSqlSessionFactory(sessions);
     configuration.getSessionFactories().put(DbSqlSession.class, sessions);
@@ -115,11 +115,11 @@ public class ConcurrentDeletePlugin extends AbstractProcessEnginePlugin {
    * The engine's session factory with the same settings and statements, opening sessions that apply
    * the rule above.
    */
-  static final class SessionFactory extends DbSqlSessionFactory {
+  static final class RuleSessionFactory extends DbSqlSessionFactory {
 
     private final boolean batch;
 
-    SessionFactory(DbSqlSessionFactory engine, boolean batch) {
+    RuleSessionFactory(DbSqlSessionFactory engine, boolean batch) {
       super(batch);
       this.batch = batch;
       setDatabaseType(engine.getDatabaseType());

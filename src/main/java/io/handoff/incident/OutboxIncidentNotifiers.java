@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -110,7 +111,7 @@ public class OutboxIncidentNotifiers implements ReporterNotifier, OnCallNotifier
       String processInstanceId,
       String action,
       String message,
-      java.util.function.Predicate<String> due) {
+      Predicate<String> due) {
     List<PageEvent> events = outbox.pageEvents(processInstanceId);
     Map<String, String> alerts = latestByAlert(events);
     boolean recorded = false;

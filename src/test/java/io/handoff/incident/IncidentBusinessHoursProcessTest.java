@@ -23,11 +23,6 @@ class IncidentBusinessHoursProcessTest extends IncidentTestSupport {
   /** Friday 2026-03-06 18:00 in Berlin (UTC+1). */
   static final Instant FRIDAY_SIX_PM = Instant.parse("2026-03-06T17:00:00Z");
 
-  /** The incident as an integrator reads it: {@code GET /api/incidents/{id}}. */
-  private io.restassured.response.ValidatableResponse incidentOverRest(Incident incident) {
-    return asIntegration().get("/api/incidents/" + incident.id()).then().statusCode(200);
-  }
-
   /** Missed first responses of this priority at level 1, as Prometheus scrapes them. */
   private static double responseBreaches(String priority) {
     return Prometheus.count(

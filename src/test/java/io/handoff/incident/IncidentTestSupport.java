@@ -191,6 +191,11 @@ abstract class IncidentTestSupport extends RestTestSupport {
     return report(impact, urgency, category, KnownRequest.NONE, "erin");
   }
 
+  /** The incident as an integrator reads it: {@code GET /api/incidents/{id}}. */
+  io.restassured.response.ValidatableResponse incidentOverRest(Incident incident) {
+    return asIntegration().get("/api/incidents/" + incident.id()).then().statusCode(200);
+  }
+
   Incident reload(Incident incident) {
     return incidents.find(incident.id()).orElseThrow();
   }

@@ -529,7 +529,7 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
         .then()
         .statusCode(409)
         .contentType(PROBLEM_JSON);
-    asIntegration().get("/api/incidents/" + major.id()).then().statusCode(200);
+    incidentOverRest(major);
     asIntegration()
         .get("/api/incidents?status=AWAITING_REVIEW,IN_PROGRESS&priority=P1")
         .then()

@@ -106,12 +106,6 @@ public class OutboxStore {
   }
 
   /**
-   * Claims the oldest due row for {@code owner} until {@code leaseUntil} and counts the attempt.
-   * The conditional update decides between nodes racing for the same row (one of them updates it);
-   * on PostgreSQL {@code FOR UPDATE SKIP LOCKED} lets each node pass over rows another node is
-   * claiming at that moment instead of waiting for it. Call inside a transaction.
-   */
-  /**
    * A page waits while an earlier page of the same alert (dedup key) is still pending, so the
    * paging service gets trigger, acknowledge and resolve in that order even when the trigger is
    * retried.
@@ -122,6 +116,12 @@ public class OutboxStore {
           + " AND e.kind = 'PAGE' AND e.event_id = o.event_id AND e.id < o.id"
           + " AND e.status = 'PENDING'))";
 
+  /**
+   * Claims the oldest due row for {@code owner} until {@code leaseUntil} and counts the attempt.
+   * The conditional update decides between nodes racing for the same row (one of them updates it);
+   * on PostgreSQL {@code FOR UPDATE SKIP LOCKED} lets each node pass over rows another node is
+   * claiming at that moment instead of waiting for it. Call inside a transaction.
+   */
   Optional<OutboxEntry> claimNext(String owner, Instant now, Instant leaseUntil) {
     String due =
         "SELECT o.id FROM notification_outbox o WHERE o.status = 'PENDING'"

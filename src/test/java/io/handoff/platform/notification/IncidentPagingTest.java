@@ -158,16 +158,16 @@ class IncidentPagingTest {
         .singleResult();
   }
 
+  /** Every pager event the receiver got, parsed, in the order it got them. */
+  private List<JsonNode> pagerEvents(WebhookReceiver pager) {
+    return pager.requests.stream().map(r -> readTree(r.body())).toList();
+  }
+
   /** The pager events the receiver got for this incident, parsed. */
-  private List<JsonNode> eventsFor(WebhookReceiver pager, String incidentId) throws Exception {
-    List<JsonNode> events = new ArrayList<>();
-    for (WebhookReceiver.Request r : pager.requests) {
-      JsonNode event = json.readTree(r.body());
-      if (incidentId.equals(event.path("dedup_key").asText())) {
-        events.add(event);
-      }
-    }
-    return events;
+  private List<JsonNode> eventsFor(WebhookReceiver pager, String incidentId) {
+    return pagerEvents(pager).stream()
+        .filter(event -> incidentId.equals(event.path("dedup_key").asText()))
+        .toList();
   }
 
   /**
@@ -175,15 +175,14 @@ class IncidentPagingTest {
    * outbox), as "alert action": "incident" is the alert under the incident's id, "alert 2" the next
    * one.
    */
-  private List<String> alertEventsFor(WebhookReceiver pager, Incident incident) throws Exception {
+  private List<String> alertEventsFor(WebhookReceiver pager, Incident incident) {
     java.util.Set<String> ours = new java.util.HashSet<>();
     store.ofProcessInstance(incident.processInstanceId()).stream()
         .filter(r -> r.kind() == NotificationKind.PAGE && r.eventId() != null)
         .forEach(r -> ours.add(r.eventId()));
     List<String> keys = new ArrayList<>();
     List<String> events = new ArrayList<>();
-    for (WebhookReceiver.Request r : pager.requests) {
-      JsonNode event = json.readTree(r.body());
+    for (JsonNode event : pagerEvents(pager)) {
       String key = event.path("dedup_key").asText();
       if (!ours.contains(key)) {
         continue;
@@ -323,8 +322,7 @@ class IncidentPagingTest {
             "incident resolve",
             "alert 2 resolve");
     List<JsonNode> escalationTrigger =
-        pager.requests.stream()
-            .map(r -> readTree(r.body()))
+        pagerEvents(pager).stream()
             .filter(e -> e.path("payload").path("summary").asText().startsWith("Escalated:"))
             .toList();
     assertThat(escalationTrigger)

@@ -358,11 +358,7 @@ class ConcurrentDeleteTest extends RestTestSupport {
   }
 
   private long tasks(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .count();
+    return tasksAt(instance, activityId).count();
   }
 
   private List<ExecutionRow> executions(ProcessInstance instance) {
@@ -377,11 +373,15 @@ class ConcurrentDeleteTest extends RestTestSupport {
   }
 
   private Task task(ProcessInstance instance, String activityId) {
+    return tasksAt(instance, activityId).singleResult();
+  }
+
+  private org.camunda.bpm.engine.task.TaskQuery tasksAt(
+      ProcessInstance instance, String activityId) {
     return taskService
         .createTaskQuery()
         .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
+        .taskDefinitionKey(activityId);
   }
 
   private org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands() {

@@ -20,9 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -46,6 +50,7 @@ class InvoiceDecisionTrailTest extends ProcurementTestSupport {
   @Autowired ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void initAssertions() {
@@ -226,29 +231,75 @@ class InvoiceDecisionTrailTest extends ProcurementTestSupport {
 
   @Test
   void aRedeployedApprovalTableRoutesNewInvoicesOnlyRunningOnesKeepTheirVersion() {
+    redeployedApprovalTableRoutesNewInvoicesOnly("INV-B", repositoryService);
+  }
+
+  /**
+   * Another node deploys the table (an engine of its own on the same database, so nothing on this
+   * node hears of the deployment): the next invoice started here is routed by the new version, one
+   * that was running keeps the old one.
+   */
+  @Test
+  void anApprovalTableDeployedOnAnotherNodeRoutesTheNextInvoiceStartedHere() {
+    ProcessEngineConfigurationImpl config =
+        (ProcessEngineConfigurationImpl)
+            ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+    config
+        .setProcessEngineName("another-node-" + UUID.randomUUID())
+        .setDataSource(dataSource)
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+        .setHistory(ProcessEngineConfiguration.HISTORY_AUTO)
+        .setJobExecutorActivate(false)
+        .setMetricsEnabled(false)
+        .setDbMetricsReporterActivate(false);
+    config.setCmmnEnabled(false);
+    config.setIdGenerator(new StrongUuidGenerator());
+    ProcessEngine anotherNode = config.buildProcessEngine();
+    try {
+      // this node has read the table's versions before the deployment
+      ProcessInstance warmUp = invoiceOnOwnOrder("INV-N0", "10", "104.00");
+      resolveAccepting(warmUp);
+      redeployedApprovalTableRoutesNewInvoicesOnly("INV-N", anotherNode.getRepositoryService());
+    } finally {
+      anotherNode.close();
+    }
+  }
+
+  private void redeployedApprovalTableRoutesNewInvoicesOnly(
+      String invoicePrefix, RepositoryService deployingNode) {
     String original = read(APPROVAL_TABLE);
     String edited =
         original.replace(
             "<outputEntry id=\"DepartmentApprovalRuleGroups\"><text>\"department-managers\"</text>",
             "<outputEntry id=\"DepartmentApprovalRuleGroups\"><text>\"finance-directors\"</text>");
     assertThat(edited).isNotEqualTo(original);
-    ProcessInstance running = invoiceOnOwnOrder("INV-B1", "10", "104.00");
+    ProcessInstance running = invoiceOnOwnOrder(invoicePrefix + "1", "10", "104.00");
     assertThat(running).isWaitingAt("ResolveMatchExceptionTask");
     // as Camunda Modeler deploys it: the table alone
-    repositoryService
+    deployingNode
         .createDeployment()
         .name("procure-to-pay")
         .addString("invoice-approval-matrix.dmn", edited)
         .deploy();
     try {
-      ProcessInstance started = invoiceOnOwnOrder("INV-B2", "10", "104.00");
+      ProcessInstance started = invoiceOnOwnOrder(invoicePrefix + "2", "10", "104.00");
       resolveAccepting(running);
       resolveAccepting(started);
 
       JsonPath before =
-          as(DemoUsers.AUDREY).get(trailPath("INV-B1")).then().statusCode(200).extract().jsonPath();
+          as(DemoUsers.AUDREY)
+              .get(trailPath(invoicePrefix + "1"))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       JsonPath after =
-          as(DemoUsers.AUDREY).get(trailPath("INV-B2")).then().statusCode(200).extract().jsonPath();
+          as(DemoUsers.AUDREY)
+              .get(trailPath(invoicePrefix + "2"))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       String routeBefore = "decisions.find { it.decision == 'invoice-approval-matrix' }";
       assertThat(before.getString(routeBefore + ".outcome.approverGroups"))
           .isEqualTo("department-managers");

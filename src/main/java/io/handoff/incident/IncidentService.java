@@ -48,6 +48,7 @@ public class IncidentService {
   private final People people;
   private final MajorIncidentRepository majors;
   private final MajorIncidentRules majorRules;
+  private final SlaPauseRules pauseRules;
 
   public IncidentService(
       RuntimeService runtimeService,
@@ -57,7 +58,9 @@ public class IncidentService {
       IdentityService identityService,
       People people,
       MajorIncidentRepository majors,
-      MajorIncidentRules majorRules) {
+      MajorIncidentRules majorRules,
+      SlaPauseRules pauseRules) {
+    this.pauseRules = pauseRules;
     this.majors = majors;
     this.majorRules = majorRules;
     this.taskService = taskService;
@@ -356,13 +359,12 @@ public class IncidentService {
   public IncidentView ask(String id, String question, String askedBy) {
     Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
     Task task = openTask(incident, RESOLVE_TASK, "is not being worked; a question can be asked");
-    if (majors.isMajor(id)) {
-      throw ApiProblemException.conflict(
-          "major-incident-no-pause",
-          "Incident "
-              + id
-              + " is a major incident: its clock does not stop for a question to the reporter");
-    }
+    pauseRules
+        .refusal(incident)
+        .ifPresent(
+            refusal -> {
+              throw ApiProblemException.conflict(refusal.type(), refusal.detail());
+            });
     boolean resolver =
         (task.getAssignee() != null && people.samePerson(askedBy, task.getAssignee()))
             || people.members(incident.assignedGroup()).contains(askedBy);

@@ -707,4 +707,47 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
     assertThat(majors.isMajor(major.id())).isFalse();
     assertThat(task(major, DECLARE_MAJOR_TASK)).isNotNull();
   }
+
+  /**
+   * An administrator may change a task's candidates, but adding their own group to "Declare major
+   * incident?" or "Major incident review" does not make them a decider: the group the BPMN names
+   * decides. Nothing is declared or reviewed.
+   */
+  @Test
+  void anAdministratorAddingTheirGroupToTheDeclarationOrTheReviewDecidesNothing() {
+    Incident p1 = reportP1();
+    String declareTask = task(p1, DECLARE_MAJOR_TASK).getId();
+    addCandidateGroupAsAdministrator(declareTask, "camunda-admin");
+    as(DemoUsers.ADMIN)
+        .body(declareForm("Looks big", ""))
+        .post("/engine-rest/task/" + declareTask + "/submit-form")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo("urn:handoff:problem:major-incident-declarer"));
+    assertThat(majors.find(p1.id())).isEmpty();
+    assertThat(task(p1, DECLARE_MAJOR_TASK).getId()).isEqualTo(declareTask);
+    assertThat(runtimeService.getVariable(p1.processInstanceId(), MAJOR_DECISION)).isNull();
+
+    Incident major = majorAwaitingReview();
+    String reviewTask = task(major, MAJOR_REVIEW_TASK).getId();
+    addCandidateGroupAsAdministrator(reviewTask, "camunda-admin");
+    as(DemoUsers.ADMIN)
+        .body(reviewForm("Reviewed by the administrator", "none"))
+        .post("/engine-rest/task/" + reviewTask + "/submit-form")
+        .then()
+        .statusCode(403);
+    assertThat(majors.find(major.id()).orElseThrow().reviewed()).isFalse();
+    assertThat(reload(major).status()).isEqualTo(IncidentStatus.AWAITING_REVIEW);
+    assertThat(task(major, MAJOR_REVIEW_TASK).getId()).isEqualTo(reviewTask);
+  }
+
+  private void addCandidateGroupAsAdministrator(String taskId, String groupId) {
+    as(DemoUsers.ADMIN)
+        .body(Map.of("groupId", groupId, "type", "candidate"))
+        .post("/engine-rest/task/" + taskId + "/identity-links")
+        .then()
+        .statusCode(204);
+    assertThat(candidateGroups(taskService.createTaskQuery().taskId(taskId).singleResult()))
+        .contains(groupId);
+  }
 }

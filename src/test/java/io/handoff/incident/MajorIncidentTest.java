@@ -57,15 +57,6 @@ class MajorIncidentTest extends MajorIncidentTestSupport {
         runtimeService.getVariable(incident.processInstanceId(), MAJOR_DECISION));
   }
 
-  private static Map<String, Object> declareForm(String reason, String related) {
-    return Map.of(
-        "variables",
-        Map.of(
-            MAJOR_DECISION, Map.of("value", MAJOR_DECLARE),
-            MAJOR_REASON, Map.of("value", reason),
-            MAJOR_RELATED, Map.of("value", related)));
-  }
-
   @Test
   void
       aMajorIncidentDeclaredInTheTasklistInformsStakeholdersOnTheCadenceAndClosesOnlyAfterReview() {

@@ -55,6 +55,16 @@ abstract class MajorIncidentTestSupport extends IncidentTestSupport {
     return Map.of("value", v);
   }
 
+  /** The declaration form as the Tasklist submits it. */
+  static Map<String, Object> declareForm(String reason, String related) {
+    return Map.of(
+        "variables",
+        Map.of(
+            MAJOR_DECISION, value(MAJOR_DECLARE),
+            MAJOR_REASON, value(reason),
+            MAJOR_RELATED, value(related)));
+  }
+
   static Map<String, Object> reviewForm(String summary, String actions) {
     return Map.of(
         "variables", Map.of(REVIEW_SUMMARY, value(summary), REVIEW_ACTIONS, value(actions)));

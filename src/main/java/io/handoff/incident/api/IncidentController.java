@@ -214,7 +214,12 @@ public class IncidentController {
       responseCode = "403",
       description = "askedBy is neither the task's assignee nor a member of the assigned group")
   @ApiResponse(responseCode = "404", description = "No such incident")
-  @ApiResponse(responseCode = "409", description = "The incident is not being worked")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "The incident is not being worked, or its clock may not stop: a P1 whose major incident"
+              + " decision is open (major-decision-open), an incident an alert opened"
+              + " (alert-has-no-reporter), a major incident (major-incident-no-pause)")
   public IncidentView ask(@PathVariable String id, @Valid @RequestBody QuestionRequest request) {
     return service.ask(id, request.question(), request.askedBy());
   }

@@ -20,7 +20,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
@@ -167,15 +167,17 @@ public class MajorIncidentGuard {
     return people.groupAmong(userId, candidateGroups(task));
   }
 
+  /**
+   * The groups the BPMN names for the task, not the candidates it has now: an administrator who
+   * adds a group of their own to the task does not make its members deciders.
+   */
   private static List<String> candidateGroups(DelegateTask task) {
-    List<String> groups =
+    boolean candidates =
         task.getCandidates().stream()
-            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-            .map(IdentityLink::getGroupId)
-            .filter(java.util.Objects::nonNull)
-            .sorted()
-            .toList();
-    if (groups.isEmpty()
+            .anyMatch(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
+    if (!candidates
         && task.getProcessEngineServices()
                 .getTaskService()
                 .createTaskQuery()
@@ -186,7 +188,20 @@ public class MajorIncidentGuard {
       throw new OptimisticLockingException(
           "Task " + task.getId() + " was completed by another request at the same moment.");
     }
-    return groups;
+    return ((TaskEntity) task)
+        .getTaskDefinition().getCandidateGroupIdExpressions().stream()
+            .map(expression -> expression.getValue(task.getExecution()))
+            .filter(java.util.Objects::nonNull)
+            .flatMap(
+                named ->
+                    named instanceof java.util.Collection<?> several
+                        ? several.stream().map(String::valueOf)
+                        : java.util.Arrays.stream(String.valueOf(named).split(",")))
+            .map(String::trim)
+            .filter(group -> !group.isEmpty())
+            .distinct()
+            .sorted()
+            .toList();
   }
 
   private Incident incident(DelegateTask task) {

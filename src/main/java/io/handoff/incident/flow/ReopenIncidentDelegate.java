@@ -66,6 +66,10 @@ public class ReopenIncidentDelegate implements JavaDelegate {
         reopenedBy,
         window.due(),
         EngineClock.now());
+    // the refused resolution is kept with the reopen; the next one needs a code and notes of its
+    // own
+    execution.removeVariable(RESOLUTION_CODE);
+    execution.removeVariable(RESOLUTION_NOTES);
     // a major incident reopened after its review needs a new review before it can close
     majors.reviewNeededAgain(incidentId(execution));
     ledger.record(

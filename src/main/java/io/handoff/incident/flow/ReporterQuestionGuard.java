@@ -4,11 +4,12 @@ import static io.handoff.incident.IncidentVariables.*;
 import static io.handoff.platform.engine.ProcessVariables.*;
 
 import io.handoff.incident.Incident;
+import io.handoff.incident.SlaPauseRules;
 import io.handoff.incident.store.IncidentRepository;
-import io.handoff.incident.store.MajorIncidentRepository;
 import io.handoff.platform.governance.ControlRefusedException;
 import io.handoff.platform.governance.InvalidTaskInputException;
 import io.handoff.platform.governance.People;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -25,36 +26,47 @@ public class ReporterQuestionGuard {
 
   private final IncidentRepository incidents;
   private final People people;
-  private final MajorIncidentRepository majors;
+  private final SlaPauseRules pauseRules;
 
   public ReporterQuestionGuard(
-      IncidentRepository incidents, People people, MajorIncidentRepository majors) {
-    this.majors = majors;
+      IncidentRepository incidents, People people, SlaPauseRules pauseRules) {
+    this.pauseRules = pauseRules;
     this.incidents = incidents;
     this.people = people;
   }
 
-  /** On completing "Resolve incident": when it asks the reporter, who asks and what. */
+  /**
+   * On completing "Resolve incident": a resolution needs its code and notes; a question needs its
+   * text, an incident whose reporter can answer, and who asks. Texts of an earlier question or
+   * resolution do not count: they are removed when the clock resumes or the incident is reopened.
+   */
   public void asking(DelegateTask task) {
     if (!OUTCOME_ASK_REPORTER.equals(string(task, RESOLVE_OUTCOME))) {
+      Map<String, String> missing = new LinkedHashMap<>();
+      if (blank(string(task, RESOLUTION_CODE))) {
+        missing.put(RESOLUTION_CODE, "must not be empty when resolving the incident");
+      }
+      if (blank(string(task, RESOLUTION_NOTES))) {
+        missing.put(RESOLUTION_NOTES, "must not be empty when resolving the incident");
+      }
+      if (!missing.isEmpty()) {
+        throw new InvalidTaskInputException("A resolution needs its code and notes", missing);
+      }
       return;
     }
-    String question = string(task, REPORTER_QUESTION);
-    if (question == null || question.isBlank()) {
+    if (blank(string(task, REPORTER_QUESTION))) {
       throw new InvalidTaskInputException(
           "A question for the reporter needs its text",
           Map.of(REPORTER_QUESTION, "must not be empty when asking the reporter"));
     }
     Incident incident = incident(task);
-    if (majors.isMajor(incident.id())) {
-      throw new InvalidTaskInputException(
-          "A major incident's clock does not stop for a question",
-          Map.of(
-              RESOLVE_OUTCOME,
-              "incident "
-                  + incident.id()
-                  + " is a major incident: ask the reporter without stopping its clock"));
-    }
+    pauseRules
+        .refusal(incident)
+        .ifPresent(
+            refusal -> {
+              throw new InvalidTaskInputException(
+                  refusal.detail(), Map.of(RESOLVE_OUTCOME, refusal.detail()));
+            });
     String asker = people.deciderOn(task).orElse(null);
     boolean resolver =
         asker != null
@@ -81,12 +93,15 @@ public class ReporterQuestionGuard {
           "reporter-only",
           "Only the reporter of incident " + incident.id() + " may answer the resolver's question");
     }
-    String answer = string(task, REPORTER_ANSWER);
-    if (answer == null || answer.isBlank()) {
+    if (blank(string(task, REPORTER_ANSWER))) {
       throw new InvalidTaskInputException(
           "The answer needs its text", Map.of(REPORTER_ANSWER, "must not be empty"));
     }
     task.getExecution().setVariable(ANSWERED_BY, answerer);
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
   }
 
   private Incident incident(DelegateTask task) {

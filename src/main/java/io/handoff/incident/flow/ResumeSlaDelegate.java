@@ -60,6 +60,10 @@ public class ResumeSlaDelegate implements JavaDelegate {
     setSlaWindow(execution, resumed);
     execution.removeVariable(RESOLVE_OUTCOME);
     execution.removeVariable(SLA_PAUSED_AT);
+    // kept in incident_pause: the next question and its answer need texts of their own
+    execution.removeVariable(REPORTER_QUESTION);
+    execution.removeVariable(REPORTER_ANSWER);
+    execution.removeVariable(ANSWERED_BY);
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("pausedAt", pausedAt.toString());
     inputs.put("slaDueAtPause", paused.due().toString());

@@ -359,12 +359,6 @@ public class IncidentService {
   public IncidentView ask(String id, String question, String askedBy) {
     Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
     Task task = openTask(incident, RESOLVE_TASK, "is not being worked; a question can be asked");
-    pauseRules
-        .refusal(incident)
-        .ifPresent(
-            refusal -> {
-              throw ApiProblemException.conflict(refusal.type(), refusal.detail());
-            });
     boolean resolver =
         (task.getAssignee() != null && people.samePerson(askedBy, task.getAssignee()))
             || people.members(incident.assignedGroup()).contains(askedBy);
@@ -379,6 +373,12 @@ public class IncidentService {
               + incident.assignedGroup()
               + "; only its resolver may ask the reporter");
     }
+    pauseRules
+        .refusal(incident)
+        .ifPresent(
+            refusal -> {
+              throw ApiProblemException.conflict(refusal.type(), refusal.detail());
+            });
     completeAs(
         askedBy,
         task,

@@ -87,6 +87,9 @@ public final class IncidentVariables {
   public static final String RESOLUTION_NOTES = "resolutionNotes";
   public static final String REOPEN_REASON = "reopenReason";
 
+  /** The code and notes of the resolution the reporter refused, shown when it is resolved again. */
+  public static final String REFUSED_RESOLUTION = "refusedResolution";
+
   // SLA pause: the resolver asks the reporter
   public static final String ANSWER_TASK = "AnswerReporterQuestionTask";
   public static final String RESOLVE_OUTCOME = "resolveOutcome";

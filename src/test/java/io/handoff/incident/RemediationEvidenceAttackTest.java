@@ -173,8 +173,12 @@ class RemediationEvidenceAttackTest extends IncidentTestSupport {
     Task resolve = task(incident, IncidentVariables.RESOLVE_TASK);
     assertThat(candidateGroups(resolve)).containsExactly("service-desk");
     Map<String, Object> shown = taskService.getVariables(resolve.getId());
-    assertThat((String) shown.get("resolutionNotes"))
+    assertThat((String) shown.get(IncidentVariables.REFUSED_RESOLUTION))
+        .startsWith("AUTO_REMEDIATED: ")
         .contains("Password reset for account 'erin' carried out automatically");
+    assertThat(shown)
+        .as("the service desk records a resolution of its own")
+        .doesNotContainKeys(IncidentVariables.RESOLUTION_CODE, IncidentVariables.RESOLUTION_NOTES);
     assertThat(shown.get("categoryProposal")).isEqualTo("password-reset");
     assertThat((String) shown.get("remediationEvidence")).contains("text names a password");
     var row = classification(incident);

@@ -251,7 +251,9 @@ class SlaPauseRefusalTest extends MajorIncidentTestSupport {
         .statusCode(200)
         .body("status", equalTo("REOPENED"));
     Snapshot reopened = snapshot(incident);
-    assertThat(reopened.variables()).doesNotContainKeys(RESOLUTION_CODE, RESOLUTION_NOTES);
+    assertThat(reopened.variables())
+        .doesNotContainKeys(RESOLUTION_CODE, RESOLUTION_NOTES)
+        .containsEntry(REFUSED_RESOLUTION, "HARDWARE_REPLACED: Replaced the fuser");
     String again = task(incident, RESOLVE_TASK).getId();
 
     // the refused resolution does not stand in for a new one: engine REST and the Tasklist's API
@@ -261,6 +263,20 @@ class SlaPauseRefusalTest extends MajorIncidentTestSupport {
         .then()
         .statusCode(400)
         .body("errors.field", containsInAnyOrder(RESOLUTION_CODE, RESOLUTION_NOTES));
+    assertThat(snapshot(incident)).isEqualTo(reopened);
+    // the refused resolution is shown, not written
+    as(DemoUsers.SAM)
+        .body(
+            form(
+                RESOLUTION_CODE,
+                "FIXED",
+                RESOLUTION_NOTES,
+                "Cleaned the rollers",
+                REFUSED_RESOLUTION,
+                "none"))
+        .post("/engine-rest/task/" + again + "/submit-form")
+        .then()
+        .statusCode(400);
     assertThat(snapshot(incident)).isEqualTo(reopened);
     TasklistApi.login(DemoUsers.SAM)
         .request()

@@ -66,8 +66,12 @@ public class ReopenIncidentDelegate implements JavaDelegate {
         reopenedBy,
         window.due(),
         EngineClock.now());
-    // the refused resolution is kept with the reopen; the next one needs a code and notes of its
-    // own
+    // the refused resolution is kept with the reopen and shown to the resolver; the next one needs
+    // a code and notes of its own
+    setString(
+        execution,
+        REFUSED_RESOLUTION,
+        string(execution, RESOLUTION_CODE) + ": " + string(execution, RESOLUTION_NOTES));
     execution.removeVariable(RESOLUTION_CODE);
     execution.removeVariable(RESOLUTION_NOTES);
     // a major incident reopened after its review needs a new review before it can close

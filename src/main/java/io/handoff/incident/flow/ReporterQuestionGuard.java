@@ -60,13 +60,6 @@ public class ReporterQuestionGuard {
           Map.of(REPORTER_QUESTION, "must not be empty when asking the reporter"));
     }
     Incident incident = incident(task);
-    pauseRules
-        .refusal(incident)
-        .ifPresent(
-            refusal -> {
-              throw new InvalidTaskInputException(
-                  refusal.detail(), Map.of(RESOLVE_OUTCOME, refusal.detail()));
-            });
     String asker = people.deciderOn(task).orElse(null);
     boolean resolver =
         asker != null
@@ -81,6 +74,13 @@ public class ReporterQuestionGuard {
               + incident.assignedGroup()
               + ") may ask the reporter a question");
     }
+    pauseRules
+        .refusal(incident)
+        .ifPresent(
+            refusal -> {
+              throw new InvalidTaskInputException(
+                  refusal.detail(), Map.of(RESOLVE_OUTCOME, refusal.detail()));
+            });
     task.getExecution().setVariable(RESOLVED_OR_ASKED_BY, asker);
   }
 

@@ -72,6 +72,8 @@ public class RuleBinding {
     boolean stale =
         known == null
             || !known.byKey().containsKey(decisionKey)
+            // read under an engine clock that was moved back since: read again
+            || known.readAt().isAfter(now)
             || (at != null && at.isAfter(known.readAt()))
             || (at == null && now.isAfter(known.readAt().plus(FRESH_FOR)));
     if (stale) {

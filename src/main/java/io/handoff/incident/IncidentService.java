@@ -359,10 +359,7 @@ public class IncidentService {
   public IncidentView ask(String id, String question, String askedBy) {
     Incident incident = incidents.find(id).orElseThrow(() -> notFound(id));
     Task task = openTask(incident, RESOLVE_TASK, "is not being worked; a question can be asked");
-    boolean resolver =
-        (task.getAssignee() != null && people.samePerson(askedBy, task.getAssignee()))
-            || people.members(incident.assignedGroup()).contains(askedBy);
-    if (!resolver) {
+    if (!pauseRules.resolver(incident, task.getAssignee(), askedBy)) {
       throw new ApiProblemException(
           HttpStatus.FORBIDDEN,
           "resolver-only",

@@ -4,6 +4,7 @@ import static io.handoff.incident.IncidentVariables.DECLARE_MAJOR_TASK;
 
 import io.handoff.incident.store.MajorIncidentRepository;
 import io.handoff.platform.decision.Rules;
+import io.handoff.platform.governance.People;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,22 @@ public class SlaPauseRules {
 
   private final MajorIncidentRepository majors;
   private final TaskService taskService;
+  private final People people;
 
-  public SlaPauseRules(MajorIncidentRepository majors, TaskService taskService) {
+  public SlaPauseRules(MajorIncidentRepository majors, TaskService taskService, People people) {
     this.majors = majors;
     this.taskService = taskService;
+    this.people = people;
+  }
+
+  /**
+   * Whether {@code userId} is the incident's resolver, who may ask the reporter: the assignee of
+   * its "Resolve incident" or a member of the group the incident is assigned to.
+   */
+  public boolean resolver(Incident incident, String assignee, String userId) {
+    return userId != null
+        && ((assignee != null && people.samePerson(userId, assignee))
+            || people.members(incident.assignedGroup()).contains(userId));
   }
 
   /** Why an incident's clock may not stop for a question: a problem type and its detail. */

@@ -61,11 +61,7 @@ public class ReporterQuestionGuard {
     }
     Incident incident = incident(task);
     String asker = people.deciderOn(task).orElse(null);
-    boolean resolver =
-        asker != null
-            && ((task.getAssignee() != null && people.samePerson(asker, task.getAssignee()))
-                || people.members(incident.assignedGroup()).contains(asker));
-    if (!resolver) {
+    if (!pauseRules.resolver(incident, task.getAssignee(), asker)) {
       throw new ControlRefusedException(
           "resolver-only",
           "Only the resolver of incident "

@@ -12,8 +12,10 @@ import io.handoff.support.RestTestSupport;
 import io.handoff.support.TasklistApi;
 import io.restassured.response.Response;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -167,17 +169,17 @@ class ConcurrentDeleteTest extends RestTestSupport {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
     Task ending = task(instance, "EndTask");
 
-    hold.arm();
+    List<ExecutionRow> afterAdding = new ArrayList<>();
     Future<Object> ender =
-        pool.submit(
+        writtenAfter(
             () -> {
               taskService.complete(ending.getId());
               return null;
+            },
+            () -> {
+              startAnotherToken(instance);
+              afterAdding.addAll(executions(instance));
             });
-    hold.awaitReached();
-    startAnotherToken(instance);
-    List<ExecutionRow> afterAdding = executions(instance);
-    hold.release();
 
     assertThatThrownBy(() -> ender.get(30, TimeUnit.SECONDS))
         .as("the ending, written second")
@@ -197,11 +199,13 @@ class ConcurrentDeleteTest extends RestTestSupport {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
     Task ending = task(instance, "EndTask");
 
-    hold.arm();
-    Future<?> adder = pool.submit(() -> startAnotherToken(instance));
-    hold.awaitReached();
-    taskService.complete(ending.getId());
-    hold.release();
+    Future<?> adder =
+        writtenAfter(
+            () -> {
+              startAnotherToken(instance);
+              return null;
+            },
+            () -> taskService.complete(ending.getId()));
 
     assertThatThrownBy(() -> adder.get(30, TimeUnit.SECONDS))
         .as("the addition, written second")
@@ -242,9 +246,8 @@ class ConcurrentDeleteTest extends RestTestSupport {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
     Task ending = task(instance, "EndTask");
 
-    hold.arm();
     Future<Response> modification =
-        pool.submit(
+        writtenAfter(
             () ->
                 as(DemoUsers.ADMIN)
                     .body(
@@ -252,10 +255,8 @@ class ConcurrentDeleteTest extends RestTestSupport {
                             "instructions",
                             List.of(
                                 Map.of("type", "startBeforeActivity", "activityId", "MoveOnTask"))))
-                    .post("/engine-rest/process-instance/" + instance.getId() + "/modification"));
-    hold.awaitReached();
-    taskService.complete(ending.getId());
-    hold.release();
+                    .post("/engine-rest/process-instance/" + instance.getId() + "/modification"),
+            () -> taskService.complete(ending.getId()));
 
     Response answer = modification.get(30, TimeUnit.SECONDS);
     assertConcurrentChange(answer);
@@ -265,16 +266,39 @@ class ConcurrentDeleteTest extends RestTestSupport {
         .isZero();
   }
 
+  /** What another request does while the held one waits at the probe's hold. */
+  private interface Meanwhile {
+    void run() throws Exception;
+  }
+
+  /**
+   * Starts {@code held}, lets it run until the sub-process ends (the probe's hold), does {@code
+   * meanwhile}, then lets {@code held} write: {@code held} writes second.
+   */
+  private <T> Future<T> writtenAfter(Callable<T> held, Meanwhile meanwhile) throws Exception {
+    hold.arm();
+    Future<T> future = pool.submit(held);
+    hold.awaitReached();
+    try {
+      meanwhile.run();
+    } finally {
+      hold.release();
+    }
+    return future;
+  }
+
   private void completionThatWritesSecond(Function<String, Response> complete) throws Exception {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS);
     Task ending = task(instance, "EndTask");
 
-    hold.arm();
-    Future<Response> completion = pool.submit(() -> complete.apply(ending.getId()));
-    hold.awaitReached();
-    startAnotherToken(instance);
-    List<ExecutionRow> afterAdding = executions(instance);
-    hold.release();
+    List<ExecutionRow> afterAdding = new ArrayList<>();
+    Future<Response> completion =
+        writtenAfter(
+            () -> complete.apply(ending.getId()),
+            () -> {
+              startAnotherToken(instance);
+              afterAdding.addAll(executions(instance));
+            });
 
     assertConcurrentChange(completion.get(30, TimeUnit.SECONDS));
     assertRefusedEndingChangedNothing(instance, ending, afterAdding);

@@ -717,12 +717,7 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
   void anAdministratorAddingTheirGroupToTheDeclarationOrTheReviewDecidesNothing() {
     Incident p1 = reportP1();
     String declareTask = task(p1, DECLARE_MAJOR_TASK).getId();
-    addCandidateGroupAsAdministrator(declareTask, "camunda-admin");
-    as(DemoUsers.ADMIN)
-        .body(declareForm("Looks big", ""))
-        .post("/engine-rest/task/" + declareTask + "/submit-form")
-        .then()
-        .statusCode(403)
+    administratorWithTheirGroupSubmits(declareTask, declareForm("Looks big", ""))
         .body("type", equalTo("urn:handoff:problem:major-incident-declarer"));
     assertThat(majors.find(p1.id())).isEmpty();
     assertThat(task(p1, DECLARE_MAJOR_TASK).getId()).isEqualTo(declareTask);
@@ -730,24 +725,37 @@ class MajorIncidentAttackTest extends MajorIncidentTestSupport {
 
     Incident major = majorAwaitingReview();
     String reviewTask = task(major, MAJOR_REVIEW_TASK).getId();
-    addCandidateGroupAsAdministrator(reviewTask, "camunda-admin");
-    as(DemoUsers.ADMIN)
-        .body(reviewForm("Reviewed by the administrator", "none"))
-        .post("/engine-rest/task/" + reviewTask + "/submit-form")
-        .then()
-        .statusCode(403);
+    administratorWithTheirGroupSubmits(
+        reviewTask, reviewForm("Reviewed by the administrator", "none"));
     assertThat(majors.find(major.id()).orElseThrow().reviewed()).isFalse();
     assertThat(reload(major).status()).isEqualTo(IncidentStatus.AWAITING_REVIEW);
     assertThat(task(major, MAJOR_REVIEW_TASK).getId()).isEqualTo(reviewTask);
   }
 
-  private void addCandidateGroupAsAdministrator(String taskId, String groupId) {
+  /**
+   * The administrator adds {@code camunda-admin} to the task's candidates on engine REST, then
+   * submits the form through the Tasklist's own API (session and CSRF token) and on engine REST:
+   * 403 both times; the engine REST answer is returned for its problem type.
+   */
+  private io.restassured.response.ValidatableResponse administratorWithTheirGroupSubmits(
+      String taskId, Map<String, Object> form) {
     as(DemoUsers.ADMIN)
-        .body(Map.of("groupId", groupId, "type", "candidate"))
+        .body(Map.of("groupId", "camunda-admin", "type", "candidate"))
         .post("/engine-rest/task/" + taskId + "/identity-links")
         .then()
         .statusCode(204);
     assertThat(candidateGroups(taskService.createTaskQuery().taskId(taskId).singleResult()))
-        .contains(groupId);
+        .contains("camunda-admin");
+    TasklistApi.login(DemoUsers.ADMIN)
+        .request()
+        .body(form)
+        .post(TasklistApi.ENGINE + "/task/" + taskId + "/submit-form")
+        .then()
+        .statusCode(403);
+    return as(DemoUsers.ADMIN)
+        .body(form)
+        .post("/engine-rest/task/" + taskId + "/submit-form")
+        .then()
+        .statusCode(403);
   }
 }

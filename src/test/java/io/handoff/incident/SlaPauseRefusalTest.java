@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.handoff.incident.store.IncidentRepository.Pause;
+import io.handoff.support.Concurrently;
 import io.handoff.support.DemoUsers;
 import io.handoff.support.HandoffSpringTest;
 import io.handoff.support.TasklistApi;
@@ -78,23 +79,45 @@ class SlaPauseRefusalTest extends MajorIncidentTestSupport {
   }
 
   /**
-   * The resolver asks on the domain API (409 with the problem type) and on engine REST (400 naming
-   * {@code resolveOutcome}); the caller asserts that nothing changed.
+   * The resolver asks on the domain API (409 with the problem type), on engine REST and through the
+   * Tasklist's own API with a session and its CSRF token (400 naming {@code resolveOutcome}), and
+   * on engine REST with the incident's priority rewritten to P3 (400): after each, nothing changed.
    */
-  private void questionRefusedOverApiAndEngineRest(
+  private void questionRefusedOnEverySurface(
       Incident incident, String resolver, String problemType) {
+    Snapshot before = snapshot(incident);
     String question = "Which region do you see it in?";
+    String resolveTask = task(incident, RESOLVE_TASK).getId();
     askOverApi(incident, question, resolver)
         .statusCode(409)
         .contentType(PROBLEM_JSON)
         .body("type", equalTo("urn:handoff:problem:" + problemType));
+    assertThat(snapshot(incident)).isEqualTo(before);
     as(resolver)
         .body(form(RESOLVE_OUTCOME, OUTCOME_ASK_REPORTER, REPORTER_QUESTION, question))
-        .post("/engine-rest/task/" + task(incident, RESOLVE_TASK).getId() + "/submit-form")
+        .post("/engine-rest/task/" + resolveTask + "/submit-form")
         .then()
         .statusCode(400)
         .contentType(PROBLEM_JSON)
         .body("errors.field", containsInAnyOrder(RESOLVE_OUTCOME));
+    assertThat(snapshot(incident)).isEqualTo(before);
+    TasklistApi.login(resolver)
+        .request()
+        .body(form(RESOLVE_OUTCOME, OUTCOME_ASK_REPORTER, REPORTER_QUESTION, question))
+        .post(TasklistApi.ENGINE + "/task/" + resolveTask + "/submit-form")
+        .then()
+        .statusCode(400)
+        .contentType(PROBLEM_JSON)
+        .body("errors.field", containsInAnyOrder(RESOLVE_OUTCOME));
+    assertThat(snapshot(incident)).isEqualTo(before);
+    as(resolver)
+        .body(
+            form(
+                RESOLVE_OUTCOME, OUTCOME_ASK_REPORTER, REPORTER_QUESTION, question, PRIORITY, "P3"))
+        .post("/engine-rest/task/" + resolveTask + "/submit-form")
+        .then()
+        .statusCode(400);
+    assertThat(snapshot(incident)).isEqualTo(before);
   }
 
   @Test
@@ -103,8 +126,8 @@ class SlaPauseRefusalTest extends MajorIncidentTestSupport {
     Snapshot before = snapshot(p1);
     String resolveTask = task(p1, RESOLVE_TASK).getId();
 
-    // the domain API and engine REST, as a member of the resolving group
-    questionRefusedOverApiAndEngineRest(p1, DemoUsers.ADAM, "major-decision-open");
+    // the domain API, engine REST and the Tasklist's API, as a member of the resolving group
+    questionRefusedOnEverySurface(p1, DemoUsers.ADAM, "major-decision-open");
     assertThat(snapshot(p1)).isEqualTo(before);
 
     // the Tasklist's own API, with a session and its CSRF token, after claiming the task
@@ -165,7 +188,7 @@ class SlaPauseRefusalTest extends MajorIncidentTestSupport {
     assertThat(instance(alert)).isWaitingAt(RESOLVE_TASK);
     Snapshot before = snapshot(alert);
 
-    questionRefusedOverApiAndEngineRest(alert, DemoUsers.NINA, "alert-has-no-reporter");
+    questionRefusedOnEverySurface(alert, DemoUsers.NINA, "alert-has-no-reporter");
     assertThat(snapshot(alert)).isEqualTo(before);
   }
 
@@ -204,10 +227,18 @@ class SlaPauseRefusalTest extends MajorIncidentTestSupport {
     Snapshot waiting = snapshot(incident);
     String answerTask = task(incident, ANSWER_TASK).getId();
 
-    // the reporter answering with nothing of their own
+    // the reporter answering with nothing of their own: engine REST and the Tasklist's API
     as("erin")
         .body(form())
         .post("/engine-rest/task/" + answerTask + "/submit-form")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder(REPORTER_ANSWER));
+    assertThat(snapshot(incident)).isEqualTo(waiting);
+    TasklistApi.login("erin")
+        .request()
+        .body(form())
+        .post(TasklistApi.ENGINE + "/task/" + answerTask + "/submit-form")
         .then()
         .statusCode(400)
         .body("errors.field", containsInAnyOrder(REPORTER_ANSWER));
@@ -294,5 +325,31 @@ class SlaPauseRefusalTest extends MajorIncidentTestSupport {
         .statusCode(204);
     assertThat(reload(incident).resolutionCode()).isEqualTo("FIXED");
     assertThat(reload(incident).resolutionNotes()).isEqualTo("Cleaned the rollers");
+  }
+
+  /** Two resolvers ask at the same moment: one question stops the clock, the other is 409. */
+  @Test
+  void twoQuestionsAtTheSameMomentStopTheClockOnce() throws Exception {
+    setClock(MONDAY_NINE);
+    Incident incident = report(Level.MEDIUM, Level.MEDIUM, "network");
+
+    List<Integer> statuses =
+        Concurrently.run(
+            List.of(
+                () -> askOverApi(incident, "Which client?", DemoUsers.NINA).extract().statusCode(),
+                () ->
+                    askOverApi(incident, "Which network?", DemoUsers.NOAH).extract().statusCode()));
+
+    assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    assertThat(incidents.pauses(incident.id())).hasSize(1);
+    assertThat(reload(incident).status()).isEqualTo(IncidentStatus.AWAITING_REPORTER);
+    assertThat(instance(incident)).isWaitingAt(ANSWER_TASK);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(incident.processInstanceId())
+                .taskDefinitionKey(ANSWER_TASK)
+                .count())
+        .isEqualTo(1);
   }
 }
